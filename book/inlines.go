@@ -1,0 +1,127 @@
+package book
+
+// Inline is an element inside a paragraph, heading or cell. The set is
+// closed; renderers switch on the concrete type.
+type Inline interface {
+	inline()
+}
+
+// Text is a run of characters, already typographed: curly quotes, dashes
+// and ellipses are real Unicode characters, never entities.
+type Text struct {
+	Text string
+}
+
+// Space is a breakable inter-word space that came from a source line end;
+// renderers treat it as an ordinary space.
+type Space struct{}
+
+// LineBreak is a hard line break.
+type LineBreak struct{}
+
+// Emph is emphasis, usually italic.
+type Emph struct{ Inlines []Inline }
+
+// Strong is strong emphasis, usually bold.
+type Strong struct{ Inlines []Inline }
+
+// Strike is struck-through text.
+type Strike struct{ Inlines []Inline }
+
+// Code is inline code, shown verbatim in a monospaced face.
+type Code struct{ Text string }
+
+// Link is a hyperlink. URL is either external ("https://…") or an internal
+// target "#id" that names a heading or chapter id.
+type Link struct {
+	URL     string
+	Title   string
+	Inlines []Inline
+}
+
+// Image is an inline image. Asset is the loaded file.
+type Image struct {
+	Asset *Asset
+	Alt   string
+	Title string
+}
+
+// NoteRef is a reference to a footnote. Index counts the references to the
+// same note from 1, so renderers can give each reference its own id.
+type NoteRef struct {
+	Note  *Note
+	Index int
+}
+
+// Citation is a pandoc-style citation: [@key, 23] or in-text @key.
+// Formatting it into a note or an author-date reference is a transform on
+// the model; until then Rendered is empty and renderers show Raw.
+type Citation struct {
+	Items []CiteItem
+	// InText is set for the @key form written in running text.
+	InText bool
+	// Raw is the citation as written in the manuscript.
+	Raw string
+	// Rendered, when set, replaces the citation in the text.
+	Rendered []Inline
+	Pos      Pos
+}
+
+// CiteItem is one work cited in a Citation.
+type CiteItem struct {
+	Key            string
+	Prefix         string
+	Locator        string
+	LocatorLabel   string
+	Suffix         string
+	SuppressAuthor bool
+}
+
+func (*Text) inline()      {}
+func (*Space) inline()     {}
+func (*LineBreak) inline() {}
+func (*Emph) inline()      {}
+func (*Strong) inline()    {}
+func (*Strike) inline()    {}
+func (*Code) inline()      {}
+func (*Link) inline()      {}
+func (*Image) inline()     {}
+func (*NoteRef) inline()   {}
+func (*Citation) inline()  {}
+
+// PlainText returns the text of inlines without markup, as used for
+// document titles, alt text and table-of-contents entries.
+func PlainText(ins []Inline) string {
+	var b []byte
+	var walk func([]Inline)
+	walk = func(ins []Inline) {
+		for _, in := range ins {
+			switch n := in.(type) {
+			case *Text:
+				b = append(b, n.Text...)
+			case *Space, *LineBreak:
+				b = append(b, ' ')
+			case *Emph:
+				walk(n.Inlines)
+			case *Strong:
+				walk(n.Inlines)
+			case *Strike:
+				walk(n.Inlines)
+			case *Code:
+				b = append(b, n.Text...)
+			case *Link:
+				walk(n.Inlines)
+			case *Image:
+				b = append(b, n.Alt...)
+			case *Citation:
+				if n.Rendered != nil {
+					walk(n.Rendered)
+				} else {
+					b = append(b, n.Raw...)
+				}
+			}
+		}
+	}
+	walk(ins)
+	return string(b)
+}

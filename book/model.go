@@ -1,0 +1,236 @@
+// Package book holds samizdat's document model — the one contract between
+// the readers that fill it (Markdown manuscripts, manifests, later imported
+// articles and sources) and the renderers that consume it (EPUB, PDF, HTML).
+//
+// The model is deliberately plain data: a renderer never reaches back into a
+// reader, and every transform that all formats share (smart typography,
+// note numbering, citation formatting) is done once on the model before any
+// renderer runs.
+package book
+
+// Book is a whole publication: metadata, front matter, the body grouped into
+// parts and chapters, back matter, and the settings every renderer honours.
+type Book struct {
+	Meta Metadata
+	// Front holds front-matter divisions in reading order (half-title,
+	// title page, copyright, dedication, epigraph, preface).
+	Front []*Chapter
+	// Parts hold the body. A book without parts has exactly one Part whose
+	// Title is empty; renderers then show no part headings.
+	Parts []*Part
+	// Back holds back-matter divisions in reading order (notes,
+	// bibliography, colophon).
+	Back []*Chapter
+	// Notes says how footnotes are numbered and where they are placed.
+	Notes NoteSettings
+	// Assets are the images and other files the book refers to, in the
+	// order of first reference, each loaded and checked by the reader.
+	Assets []*Asset
+	// Slug names the output files (NAME.epub, NAME.pdf, NAME.html).
+	Slug string
+	// Output holds per-format settings from the manifest or front matter.
+	Output OutputSettings
+	// Inputs lists every file read to make the book, in the order read;
+	// build dates and reproducibility checks are derived from it.
+	Inputs []string
+}
+
+// Part groups chapters under an optional title.
+type Part struct {
+	ID    string
+	Title []Inline
+	// Chapters are the part's chapters in reading order.
+	Chapters []*Chapter
+}
+
+// Kind says what role a division plays in the book; renderers draw
+// generated pages (title page, copyright) from the metadata and give each
+// kind its landmark and ARIA role.
+type Kind int
+
+// The kinds of division. KindChapter is the body; the others are front and
+// back matter.
+const (
+	KindChapter Kind = iota
+	KindHalfTitle
+	KindTitlePage
+	KindCopyright
+	KindDedication
+	KindEpigraph
+	KindPreface
+	KindContents
+	KindNotes
+	KindBibliography
+	KindColophon
+)
+
+var kindNames = [...]string{
+	KindChapter:      "chapter",
+	KindHalfTitle:    "half-title",
+	KindTitlePage:    "title-page",
+	KindCopyright:    "copyright",
+	KindDedication:   "dedication",
+	KindEpigraph:     "epigraph",
+	KindPreface:      "preface",
+	KindContents:     "contents",
+	KindNotes:        "notes",
+	KindBibliography: "bibliography",
+	KindColophon:     "colophon",
+}
+
+// String returns the manifest name of the kind ("title-page", "notes" …).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Generated reports whether a division of this kind is drawn from the
+// book's metadata rather than from manuscript text.
+func (k Kind) Generated() bool {
+	switch k {
+	case KindHalfTitle, KindTitlePage, KindCopyright, KindContents, KindNotes, KindBibliography:
+		return true
+	}
+	return false
+}
+
+// Chapter is one division of the book: a chapter of the body, or a front or
+// back matter page. Its ID is unique in the book and safe as a file name
+// and XML id.
+type Chapter struct {
+	Kind  Kind
+	ID    string
+	Title []Inline
+	// Byline is set when the chapter is an article with its own author,
+	// date or original source (collections by several authors).
+	Byline *Byline
+	// Lang is the chapter's language when it differs from the book's.
+	Lang   string
+	Blocks []Block
+	// Notes are the chapter's footnotes in order of first reference.
+	Notes []*Note
+	// Source is where the chapter came from (the manuscript file).
+	Source Pos
+}
+
+// Byline is the author, date and original publication of an article.
+type Byline struct {
+	Authors []Person
+	Date    string
+	Source  string
+}
+
+// Metadata describes the publication. Keys follow pandoc's front matter.
+type Metadata struct {
+	Title        string
+	Subtitle     string
+	Authors      []Person
+	Date         string
+	Lang         string
+	Description  string
+	Subjects     []string
+	Rights       string
+	Publisher    string
+	Identifier   string
+	CoverImage   *Asset
+	Bibliography []string
+	// Source is where the text first appeared (an article's original site).
+	Source   string
+	Category string
+}
+
+// Person is an author or contributor.
+type Person struct {
+	Name string
+	// FileAs is the sorting form ("Orwell, George"); empty means derive it.
+	FileAs string
+	// Role is a MARC relator code ("aut", "edt", "trl"); empty means author.
+	Role string
+}
+
+// Asset is a file carried into the outputs, such as an image.
+type Asset struct {
+	// Name is the path relative to the book folder, with forward slashes;
+	// renderers use it to build stable names inside their containers.
+	Name      string
+	MediaType string
+	Data      []byte
+	// Width and Height are the image's pixel dimensions.
+	Width, Height int
+}
+
+// NoteScope says how note numbers run.
+type NoteScope int
+
+// Note numbering scopes.
+const (
+	// ScopeChapter restarts note numbers at 1 in every chapter.
+	ScopeChapter NoteScope = iota
+	// ScopeBook numbers notes through the whole book.
+	ScopeBook
+)
+
+// NotePlacement says where notes are shown.
+type NotePlacement int
+
+// Note placements.
+const (
+	// PlaceFootnotes puts notes at the page foot in print and as popups in
+	// the e-book and in the HTML page.
+	PlaceFootnotes NotePlacement = iota
+	// PlaceChapterEnd collects each chapter's notes at its end.
+	PlaceChapterEnd
+	// PlaceBookEnd collects all notes in a Notes division at the book's end.
+	PlaceBookEnd
+)
+
+// NoteSettings is the one note setting that every renderer honours.
+type NoteSettings struct {
+	Scope     NoteScope
+	Placement NotePlacement
+}
+
+// OutputSettings holds settings for particular outputs.
+type OutputSettings struct {
+	// PageSize names the PDF page size ("a5", "a4", "6x9in", "148x210mm").
+	PageSize string
+	// EmbedFonts asks the EPUB to carry the fonts.
+	EmbedFonts bool
+	// Formats are the formats to build when none are named on the command
+	// line; empty means all.
+	Formats []string
+}
+
+// Note is a footnote or a citation's note. Its ID is unique in the book.
+type Note struct {
+	ID string
+	// Number is the note's number in its scope, assigned by NumberNotes.
+	Number int
+	Blocks []Block
+	// Refs counts the references to the note; each NoteRef has its own
+	// index so that renderers can give every reference a distinct id.
+	Refs   int
+	Source Pos
+}
+
+// AllChapters returns every division of the book in reading order: front
+// matter, the chapters of every part, back matter.
+func (b *Book) AllChapters() []*Chapter {
+	var out []*Chapter
+	out = append(out, b.Front...)
+	for _, p := range b.Parts {
+		out = append(out, p.Chapters...)
+	}
+	return append(out, b.Back...)
+}
+
+// BodyChapters returns the chapters of every part in reading order.
+func (b *Book) BodyChapters() []*Chapter {
+	var out []*Chapter
+	for _, p := range b.Parts {
+		out = append(out, p.Chapters...)
+	}
+	return out
+}
