@@ -1,0 +1,66 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBadInput is the table of manuscript problems and the exact message
+// each must produce.
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"undefined footnote", "Text with a note.[^nope]\n", "ch.md:1:18: footnote reference [^nope] has no definition: add a line \"[^nope]: …\""},
+		{"invalid UTF-8", "Good line.\nBad \xff byte.\n", "ch.md:2:5: invalid UTF-8 (byte 0xff): save the file as UTF-8"},
+		{"NUL byte", "abc\x00def\n", "ch.md:1:4: NUL byte in text: the file looks binary, not Markdown"},
+		{"unclosed front matter", "---\ntitle: x\n\nText.\n", "ch.md:1:1: front matter opened with --- is never closed: end it with a line of ---"},
+		{"front matter YAML", "---\ntitle: [x\n---\nText.\n", "ch.md:2:1: YAML: did not find expected ',' or ']'"},
+		{"front matter unknown key", "---\ntitle: x\nauthr: y\n---\n", "ch.md:3:1: unknown key \"authr\" (did you mean \"author\"?)"},
+		{"raw HTML block", "<div class=\"x\">\nhello\n</div>\n", "ch.md:1:1: raw HTML is not supported in manuscripts: write it in Markdown (<div class=\"x\">)"},
+		{"raw HTML inline", "Some <span>text</span>.\n", "ch.md:1:6: raw HTML <span> is not supported in manuscripts: write it in Markdown"},
+		{"javascript link", "[x](javascript:alert(1))\n", "ch.md:1:2: link to \"javascript:alert(1)\": the javascript: scheme is not allowed in a book"},
+		{"missing image", "![A map](missing.png)\n", "ch.md:1:1: image \"missing.png\" not found"},
+		{"note in note", "A[^a]\n\n[^a]: B[^b]\n[^b]: C\n", "ch.md:3:7: footnote [^b] is referenced inside a footnote: notes cannot have notes"},
+		{"duplicate id", "## One {#x}\n\n## Two {#x}\n", "ch.md:3:1: the id #x is used twice in this book"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("ch.md", []byte(tt.src), Options{FallbackID: "ch", Asset: testAsset})
+			if err == nil {
+				t.Fatalf("no error; want %q", tt.want)
+			}
+			if got := strings.Split(err.Error(), "\n")[0]; got != tt.want {
+				t.Errorf("error =\n  %s\nwant\n  %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWarnings(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"unused footnote", "Text.\n\n[^lonely]: Never used.\n", "ch.md:3:1: footnote [^lonely] is defined but never referenced"},
+		{"image without alt", "![](pic.png)\n", "ch.md:1:1: image \"pic.png\" has no alternative text"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("ch.md", []byte(tt.src), Options{FallbackID: "ch", Asset: testAsset})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Warnings) != 1 || !strings.HasPrefix(doc.Warnings[0].Error(), tt.want) {
+				t.Errorf("warnings = %v, want one starting %q", doc.Warnings, tt.want)
+			}
+		})
+	}
+}
+
+func TestCRLFAndBOM(t *testing.T) {
+	doc, err := Parse("ch.md", []byte("\xef\xbb\xbf---\r\ntitle: Windows\r\n---\r\n\r\nLine one\r\nline two.\r\n"), Options{FallbackID: "ch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Meta.Title != "Windows" || len(doc.Chapter.Blocks) != 1 {
+		t.Fatalf("meta %+v blocks %d", doc.Meta, len(doc.Chapter.Blocks))
+	}
+}

@@ -1,0 +1,45 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"samizdat/book"
+)
+
+// collectFootnotes indexes goldmark's footnote definitions by number.
+func (r *reader) collectFootnotes(root ast.Node) {
+	r.footnotes = map[int]*east.Footnote{}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fn, ok := n.(*east.Footnote); ok && entering && fn.Index > 0 {
+			r.footnotes[fn.Index] = fn
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// noteRef converts a footnote reference, reading the note's text the
+// first time the note is referenced.
+func (r *reader) noteRef(out []book.Inline, l *east.FootnoteLink) []book.Inline {
+	def := r.footnotes[l.Index]
+	if def == nil {
+		return out // goldmark only links footnotes it has
+	}
+	if r.inNote {
+		r.errorf(r.offset(l.Parent()), "footnote [^%s] is referenced inside a footnote: notes cannot have notes", def.Ref)
+		return out
+	}
+	note, seen := r.notes[l.Index]
+	if !seen {
+		note = &book.Note{Refs: l.RefCount, Source: r.pos(r.blockOffset(def))}
+		r.notes[l.Index] = note
+		r.order = append(r.order, note)
+		r.inNote = true
+		note.Blocks = r.blocks(def)
+		r.inNote = false
+		if len(note.Blocks) == 0 {
+			r.errorf(r.blockOffset(def), "footnote [^%s] is empty", def.Ref)
+		}
+	}
+	return append(out, &book.NoteRef{Note: note, Index: l.RefIndex + 1})
+}

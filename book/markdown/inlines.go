@@ -1,0 +1,194 @@
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+
+	"samizdat/book"
+)
+
+// inlines converts the inline children of n.
+func (r *reader) inlines(n ast.Node) []book.Inline {
+	var out []book.Inline
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = r.inline(out, c)
+	}
+	return mergeText(out)
+}
+
+// inline appends the model form of n to out.
+func (r *reader) inline(out []book.Inline, n ast.Node) []book.Inline {
+	switch t := n.(type) {
+	case *ast.Text:
+		r.checkFootnoteRef(t)
+		v := t.Segment.Value(r.src)
+		if !t.IsRaw() {
+			v = util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(v)))
+		}
+		out = append(out, &book.Text{Text: string(v)})
+		switch {
+		case t.HardLineBreak():
+			out = append(out, &book.LineBreak{})
+		case t.SoftLineBreak():
+			out = append(out, &book.Text{Text: " "})
+		}
+		return out
+	case *ast.String:
+		return append(out, &book.Text{Text: string(t.Value)})
+	case *ast.CodeSpan:
+		var b bytes.Buffer
+		for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+			if tx, ok := c.(*ast.Text); ok {
+				b.Write(tx.Segment.Value(r.src))
+			}
+		}
+		return append(out, &book.Code{Text: b.String()})
+	case *ast.Emphasis:
+		if t.Level >= 2 {
+			return append(out, &book.Strong{Inlines: r.inlines(t)})
+		}
+		return append(out, &book.Emph{Inlines: r.inlines(t)})
+	case *east.Strikethrough:
+		return append(out, &book.Strike{Inlines: r.inlines(t)})
+	case *ast.Link:
+		return append(out, r.link(string(t.Destination), string(t.Title), r.inlines(t), t))
+	case *ast.AutoLink:
+		url := string(t.URL(r.src))
+		if t.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(url, "mailto:") {
+			url = "mailto:" + url
+		}
+		return append(out, r.link(url, "", []book.Inline{&book.Text{Text: string(t.Label(r.src))}}, t))
+	case *ast.Image:
+		return r.image(out, t)
+	case *ast.RawHTML:
+		return r.rawHTML(out, t)
+	case *east.FootnoteLink:
+		return r.noteRef(out, t)
+	case *east.FootnoteBacklink:
+		return out
+	case *citationNode:
+		return append(out, &book.Citation{Items: t.items, InText: t.inText, Raw: t.raw, Pos: r.pos(t.start)})
+	}
+	r.errorf(r.offset(n), "unsupported Markdown element %s", n.Kind())
+	return out
+}
+
+// link checks a link's target: schemes that run code never reach an output.
+func (r *reader) link(url, title string, ins []book.Inline, n ast.Node) book.Inline {
+	scheme, _, hasScheme := strings.Cut(strings.ToLower(strings.TrimSpace(url)), ":")
+	if hasScheme && !strings.ContainsAny(scheme, "/#?") {
+		switch scheme {
+		case "http", "https", "mailto", "tel", "ftp":
+		default:
+			r.errorf(r.offset(n), "link to %q: the %s: scheme is not allowed in a book", url, scheme)
+		}
+	}
+	return &book.Link{URL: url, Title: title, Inlines: ins}
+}
+
+func (r *reader) image(out []book.Inline, t *ast.Image) []book.Inline {
+	ref := string(t.Destination)
+	alt := book.PlainText(r.inlines(t))
+	pos := r.pos(r.imageOffset(t))
+	if r.opt.Asset == nil {
+		r.errs = append(r.errs, book.Errorf(pos, "image %q: images are not allowed here", ref))
+		return out
+	}
+	a, err := r.opt.Asset(ref, pos)
+	if err != nil {
+		r.errs = append(r.errs, book.Errors(err)...)
+		return out
+	}
+	if alt == "" {
+		r.warnings = append(r.warnings, book.Errorf(pos, "image %q has no alternative text: describe it in ![…](%s) for readers who cannot see it", ref, ref))
+	}
+	return append(out, &book.Image{Asset: a, Alt: alt, Title: string(t.Title)})
+}
+
+var (
+	commentRE = regexp.MustCompile(`^<!--[\s\S]*-->$`)
+	breakRE   = regexp.MustCompile(`^<br\s*/?>$`)
+)
+
+// rawHTML keeps what has a Markdown meaning (a comment, <br>) and
+// refuses the rest: arbitrary HTML cannot be carried into a PDF, and
+// unchecked HTML has no place in an EPUB.
+func (r *reader) rawHTML(out []book.Inline, t *ast.RawHTML) []book.Inline {
+	var b bytes.Buffer
+	for i := 0; i < t.Segments.Len(); i++ {
+		s := t.Segments.At(i)
+		b.Write(s.Value(r.src))
+	}
+	raw := strings.TrimSpace(b.String())
+	switch {
+	case commentRE.MatchString(raw):
+		return out
+	case breakRE.MatchString(strings.ToLower(raw)):
+		return append(out, &book.LineBreak{})
+	}
+	off := -1
+	if t.Segments.Len() > 0 {
+		off = t.Segments.At(0).Start
+	}
+	r.errorf(off, "raw HTML %s is not supported in manuscripts: write it in Markdown", firstLine(raw))
+	return out
+}
+
+// checkFootnoteRef reports [^label] left as text: goldmark leaves a
+// reference to an undefined footnote unparsed.
+func (r *reader) checkFootnoteRef(t *ast.Text) {
+	start := t.Segment.Start - 1 // goldmark ends the text before at '['
+	if start < 0 || start+2 > len(r.src) || r.src[start] != '[' || r.src[start+1] != '^' {
+		return
+	}
+	end := bytes.IndexByte(r.src[start:], ']')
+	nl := bytes.IndexByte(r.src[start:], '\n')
+	if end < 0 || (nl >= 0 && nl < end) {
+		return
+	}
+	r.errorf(start, "footnote reference [^%s] has no definition: add a line \"[^%s]: …\"", r.src[start+2:start+end], r.src[start+2:start+end])
+}
+
+// mergeText joins adjacent text runs, which goldmark splits at every
+// character it might have parsed.
+func mergeText(ins []book.Inline) []book.Inline {
+	var out []book.Inline
+	for _, in := range ins {
+		if t, ok := in.(*book.Text); ok && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(*book.Text); ok {
+				prev.Text += t.Text
+				continue
+			}
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// imageOffset finds an image's "![" in its paragraph's source, since
+// goldmark keeps no position for an image node.
+func (r *reader) imageOffset(t *ast.Image) int {
+	var block ast.Node = t
+	for block != nil && block.Type() != ast.TypeBlock {
+		block = block.Parent()
+	}
+	if block == nil || block.Lines().Len() == 0 {
+		return -1
+	}
+	lines := block.Lines()
+	from, to := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+	text := r.src[from:to]
+	dest := bytes.Index(text, append([]byte("]("), t.Destination...))
+	if dest < 0 {
+		return from
+	}
+	if bang := bytes.LastIndex(text[:dest], []byte("![")); bang >= 0 {
+		return from + bang
+	}
+	return from + dest
+}
