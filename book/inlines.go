@@ -37,6 +37,8 @@ type Link struct {
 	URL     string
 	Title   string
 	Inlines []Inline
+	// Pos is where the link is written, for reporting a broken target.
+	Pos Pos
 }
 
 // Image is an inline image. Asset is the loaded file.

@@ -25,6 +25,8 @@ type Book struct {
 	Notes NoteSettings
 	// Assets are the images and other files the book refers to, in the
 	// order of first reference, each loaded and checked by the reader.
+	// The cover image (Meta.CoverImage) is among them; a renderer
+	// recognises it by pointer.
 	Assets []*Asset
 	// Slug names the output files (NAME.epub, NAME.pdf, NAME.html).
 	Slug string
@@ -196,6 +198,8 @@ type NoteSettings struct {
 type OutputSettings struct {
 	// PageSize names the PDF page size ("a5", "a4", "6x9in", "148x210mm").
 	PageSize string
+	// PageSizePos is where PageSize was set, for reporting a bad value.
+	PageSizePos Pos
 	// EmbedFonts asks the EPUB to carry the fonts.
 	EmbedFonts bool
 	// Formats are the formats to build when none are named on the command

@@ -88,7 +88,7 @@ func (r *reader) link(url, title string, ins []book.Inline, n ast.Node) book.Inl
 			r.errorf(r.offset(n), "link to %q: the %s: scheme is not allowed in a book", url, scheme)
 		}
 	}
-	return &book.Link{URL: url, Title: title, Inlines: ins}
+	return &book.Link{URL: url, Title: title, Inlines: ins, Pos: r.pos(r.offset(n))}
 }
 
 func (r *reader) image(out []book.Inline, t *ast.Image) []book.Inline {
