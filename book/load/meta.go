@@ -1,0 +1,105 @@
+package load
+
+import (
+	"strings"
+
+	"samizdat/book"
+	"samizdat/book/manifest"
+)
+
+// metadata copies decoded metadata and settings into the book, checking
+// the values that have a fixed vocabulary.
+func (l *loader) metadata(file string, m manifest.Metadata) {
+	meta := &l.b.Meta
+	meta.Title, meta.Subtitle, meta.Date = m.Title, m.Subtitle, m.Date
+	meta.Lang = m.Lang
+	if meta.Lang == "" {
+		meta.Lang = "en"
+	}
+	meta.Authors = people(m.Author)
+	meta.Description, meta.Rights, meta.Publisher, meta.Identifier = m.Description, m.Rights, m.Publisher, m.Identifier
+	meta.Subjects = append([]string(nil), m.Subject...)
+	meta.Bibliography = append([]string(nil), m.Bibliography...)
+	meta.Source, meta.Category = m.Source, m.Category
+	if m.CoverImage.Set() {
+		a, err := l.asset("", m.CoverImage.Value, book.Pos{File: file, Line: m.CoverImage.Line, Col: m.CoverImage.Col})
+		if err != nil {
+			l.errorAt(err)
+		} else {
+			meta.CoverImage = a
+		}
+	}
+	if len(m.Bibliography) > 0 {
+		l.warnings = append(l.warnings, book.Errorf(book.Pos{File: file, Line: 1, Col: 1},
+			"bibliography: sources are not read yet; citations are shown as written"))
+	}
+	if n := m.Notes; n != nil {
+		if n.Scope.Set() {
+			switch v := l.word(file, n.Scope, "notes scope", "chapter", "book"); v {
+			case "book":
+				l.b.Notes.Scope = book.ScopeBook
+			case "chapter":
+				l.b.Notes.Scope = book.ScopeChapter
+			}
+		}
+		if n.Placement.Set() {
+			switch l.word(file, n.Placement, "notes placement", "footnotes", "chapter-end", "book-end") {
+			case "footnotes":
+				l.b.Notes.Placement = book.PlaceFootnotes
+			case "chapter-end":
+				l.b.Notes.Placement = book.PlaceChapterEnd
+			case "book-end":
+				l.b.Notes.Placement = book.PlaceBookEnd
+			}
+		}
+	}
+	if m.PDF != nil && m.PDF.PageSize.Set() {
+		l.b.Output.PageSize = m.PDF.PageSize.Value
+		l.b.Output.PageSizePos = book.Pos{File: file, Line: m.PDF.PageSize.Line, Col: m.PDF.PageSize.Col}
+	}
+	if m.EPUB != nil {
+		l.b.Output.EmbedFonts = m.EPUB.EmbedFonts
+	}
+}
+
+// word checks a value against its vocabulary, reporting a bad one at its
+// position with the nearest valid value.
+func (l *loader) word(file string, w manifest.Word, what string, valid ...string) string {
+	for _, v := range valid {
+		if w.Value == v {
+			return v
+		}
+	}
+	e := book.Errorf(book.Pos{File: file, Line: w.Line, Col: w.Col}, "unknown %s %q; use one of %s", what, w.Value, strings.Join(valid, ", "))
+	if s := manifest.Nearest(w.Value, valid); s != "" {
+		e.Hint = "did you mean \"" + s + "\"?"
+	}
+	l.errs = append(l.errs, e)
+	return ""
+}
+
+// people converts authors from YAML to the model.
+func people(ps manifest.People) []book.Person {
+	var out []book.Person
+	for _, p := range ps {
+		out = append(out, book.Person{Name: p.Name, FileAs: p.FileAs, Role: p.Role})
+	}
+	return out
+}
+
+// placeNotes makes sure a book whose notes go at its end has a Notes
+// division, and that a listed Notes division means book-end notes.
+func (l *loader) placeNotes(file string) {
+	var notesDiv *book.Chapter
+	for _, ch := range l.b.Back {
+		if ch.Kind == book.KindNotes {
+			notesDiv = ch
+		}
+	}
+	switch {
+	case notesDiv == nil && l.b.Notes.Placement == book.PlaceBookEnd:
+		l.b.Back = append([]*book.Chapter{{Kind: book.KindNotes, ID: "notes", Title: []book.Inline{&book.Text{Text: "Notes"}}}}, l.b.Back...)
+	case notesDiv != nil && l.b.Notes.Placement != book.PlaceBookEnd:
+		l.b.Notes.Placement = book.PlaceBookEnd
+	}
+}
