@@ -1,0 +1,130 @@
+// Package readback checks that a rendered book, read back as text by an
+// independent tool (pdftotext, calibre), contains every paragraph,
+// heading, quotation and note of the model, in order.
+//
+// Text is compared on letters and digits only, lower-cased: hyphenation,
+// spacing, punctuation, ligature decomposition and list bullets are the
+// renderer's business, the words and their order are not.
+package readback
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"samizdat/book"
+)
+
+// Expected is the text a rendering must contain: the body's blocks in
+// reading order and the notes' texts in order.
+type Expected struct {
+	Body  []string
+	Notes []string
+}
+
+// Expect lists the texts of every body chapter of b (titles, blocks,
+// quotation sources as note numbers) and of every note.
+func Expect(b *book.Book) Expected {
+	var e Expected
+	for _, ch := range b.BodyChapters() {
+		e.add(&e.Body, book.PlainText(ch.Title))
+		e.blocks(ch.Blocks)
+		for _, n := range ch.Notes {
+			var parts []string
+			book.WalkBlocks(n.Blocks, func(bl book.Block) bool {
+				for _, ins := range book.BlockInlines(bl) {
+					parts = append(parts, text(ins))
+				}
+				if c, ok := bl.(*book.CodeBlock); ok {
+					parts = append(parts, c.Text)
+				}
+				return true
+			})
+			e.add(&e.Notes, strings.Join(parts, " "))
+		}
+	}
+	return e
+}
+
+func (e *Expected) add(list *[]string, s string) {
+	if Normalize(s) != "" {
+		*list = append(*list, s)
+	}
+}
+
+func (e *Expected) blocks(blocks []book.Block) {
+	for _, bl := range blocks {
+		switch n := bl.(type) {
+		case *book.BlockQuote:
+			e.blocks(n.Blocks)
+			if n.Source != nil {
+				e.add(&e.Body, text([]book.Inline{n.Source}))
+			}
+		case *book.List:
+			for i, it := range n.Items {
+				if n.Ordered {
+					e.add(&e.Body, strconv.Itoa(n.Start+i))
+				}
+				e.blocks(it.Blocks)
+			}
+		case *book.DefinitionList:
+			for _, d := range n.Items {
+				e.add(&e.Body, text(d.Term))
+				for _, def := range d.Defs {
+					e.blocks(def)
+				}
+			}
+		case *book.Table:
+			var cells []string
+			for _, c := range n.Head {
+				cells = append(cells, text(c))
+			}
+			for _, row := range n.Rows {
+				for _, c := range row {
+					cells = append(cells, text(c))
+				}
+			}
+			e.add(&e.Body, strings.Join(cells, " "))
+		case *book.CodeBlock:
+			e.add(&e.Body, n.Text)
+		default:
+			for _, ins := range book.BlockInlines(bl) {
+				e.add(&e.Body, text(ins))
+			}
+		}
+	}
+}
+
+// text is the plain text of inlines with note references shown as their
+// numbers, as every format shows them.
+func text(ins []book.Inline) string {
+	var b strings.Builder
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *book.NoteRef:
+			b.WriteString(strconv.Itoa(n.Note.Number))
+		case *book.Emph:
+			b.WriteString(text(n.Inlines))
+		case *book.Strong:
+			b.WriteString(text(n.Inlines))
+		case *book.Strike:
+			b.WriteString(text(n.Inlines))
+		case *book.Link:
+			b.WriteString(text(n.Inlines))
+		default:
+			b.WriteString(book.PlainText([]book.Inline{in}))
+		}
+	}
+	return b.String()
+}
+
+// Normalize keeps only letters and digits, lower-cased.
+func Normalize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
