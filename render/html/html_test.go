@@ -166,9 +166,14 @@ func TestLinks(t *testing.T) {
 		t.Run(tt.url, func(t *testing.T) {
 			b := oneChapter(
 				&book.Heading{Level: 2, ID: "sub", Inlines: []book.Inline{booktest.T("Sub")}},
-				booktest.P(booktest.T("see "), &book.Link{URL: tt.url, Inlines: []book.Inline{booktest.T("the target")}}, booktest.T(".")),
+				booktest.P(booktest.T("see "), &book.Link{URL: tt.url, Inlines: []book.Inline{booktest.T("the target")}, Pos: book.Pos{File: "one.md", Line: 7, Col: 5}}, booktest.T(".")),
 			)
 			out, warnings := renderBook(t, b)
+			for _, w := range warnings {
+				if !strings.HasPrefix(w, "one.md:7:5: ") {
+					t.Errorf("warning %q not at the link's position", w)
+				}
+			}
 			doc := checkPageBasics(t, out)
 			p := doc.tag("p")
 			para := p[len(p)-1]

@@ -97,16 +97,20 @@ func (p *page) inlineIn(in book.Inline, plain bool) {
 // scheme that could run code (javascript: …), loses its link but keeps its
 // text, with a warning.
 func (p *page) link(l *book.Link) {
+	pos := l.Pos
+	if pos == (book.Pos{}) {
+		pos = p.pos
+	}
 	var href string
 	if target, ok := strings.CutPrefix(l.URL, "#"); ok {
 		href, ok = p.ids.target(target)
 		if !ok {
-			p.opt.Warnf(p.pos, "link to %q: no chapter or heading has that id; the text is kept without a link", l.URL)
+			p.opt.Warnf(pos, "link to %q: no chapter or heading has that id; the text is kept without a link", l.URL)
 		}
 	} else {
 		var ok bool
 		if href, ok = safeURL(l.URL); !ok {
-			p.opt.Warnf(p.pos, "link to %q refused: not a web, mail or other safe address; the text is kept without a link", l.URL)
+			p.opt.Warnf(pos, "link to %q refused: not a web, mail or other safe address; the text is kept without a link", l.URL)
 			href = ""
 		}
 	}
