@@ -1,0 +1,50 @@
+package epub
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"samizdat/book"
+	"samizdat/book/booktest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// TestGolden compares generated files with reviewed copies in testdata/.
+// Run `go test ./render/epub -run Golden -update` after an intended
+// change and review the diff.
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		book   func() *book.Book
+		file   string
+	}{
+		{"sample.opf", booktest.Sample, opfPath},
+		{"full.opf", sampleFull, opfPath},
+		{"sample-nav.xhtml", booktest.Sample, "OEBPS/text/nav.xhtml"},
+		{"sample-toc.ncx", booktest.Sample, opfDir + ncxHref},
+		{"sample-the-press.xhtml", booktest.Sample, "OEBPS/text/the-press.xhtml"},
+		{"book-end-notes.xhtml", sampleBookEndWithDivision, "OEBPS/text/notes.xhtml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			got := unpack(t, mustRender(t, tt.book())).must(t, tt.file)
+			path := filepath.Join("testdata", tt.golden+".golden")
+			if *update {
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from %s; run with -update and review the diff\n--- got ---\n%s", tt.file, path, got)
+			}
+		})
+	}
+}

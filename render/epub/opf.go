@@ -1,0 +1,171 @@
+package epub
+
+import (
+	"strconv"
+	"strings"
+
+	"samizdat/book"
+)
+
+// modified formats the build date as dcterms:modified requires
+// (CCYY-MM-DDThh:mm:ssZ, UTC). A zero date becomes the ZIP epoch, the
+// same instant the archive's timestamps use.
+func (p *plan) modified() string {
+	return zipTime(p.opt.Date).Format("2006-01-02T15:04:05Z")
+}
+
+// packageDocument writes content.opf: metadata, manifest and spine.
+func (p *plan) packageDocument() []byte {
+	var w xbuf
+	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+	w.open("package", "xmlns", "http://www.idpf.org/2007/opf", "version", "3.0",
+		"unique-identifier", "uid", "xml:lang", p.lang)
+	p.metadata(&w)
+	p.manifest(&w)
+	p.spine(&w)
+	w.close("package")
+	return w.Bytes()
+}
+
+// metadata writes the Dublin Core and EPUB metadata, with refinements for
+// title types and creators' roles and sort names, and accessibility
+// metadata.
+func (p *plan) metadata(w *xbuf) {
+	m := p.b.Meta
+	w.open("metadata", "xmlns:dc", "http://purl.org/dc/elements/1.1/")
+	w.textLine("dc:identifier", p.ident.value, "id", "uid")
+	if p.ident.other != "" {
+		w.textLine("dc:identifier", p.ident.other)
+	}
+	if m.Title == "" {
+		p.opt.Warnf(book.Pos{}, "the book has no title; the EPUB is titled %q", p.title())
+	}
+	w.textLine("dc:title", p.title(), "id", "title")
+	w.textLine("meta", "main", "refines", "#title", "property", "title-type")
+	if m.Subtitle != "" {
+		w.textLine("meta", "1", "refines", "#title", "property", "display-seq")
+		w.textLine("dc:title", m.Subtitle, "id", "subtitle")
+		w.textLine("meta", "subtitle", "refines", "#subtitle", "property", "title-type")
+		w.textLine("meta", "2", "refines", "#subtitle", "property", "display-seq")
+	}
+	for i, a := range m.Authors {
+		id := "creator-" + strconv.Itoa(i+1)
+		w.textLine("dc:creator", a.Name, "id", id)
+		w.textLine("meta", p.relator(a), "refines", "#"+id, "property", "role", "scheme", "marc:relators")
+		w.textLine("meta", fileAs(a), "refines", "#"+id, "property", "file-as")
+		if len(m.Authors) > 1 {
+			w.textLine("meta", strconv.Itoa(i+1), "refines", "#"+id, "property", "display-seq")
+		}
+	}
+	w.textLine("dc:language", p.lang)
+	if m.Date != "" {
+		if isW3CDate(m.Date) {
+			w.textLine("dc:date", m.Date)
+		} else {
+			p.opt.Warnf(book.Pos{}, "date %q is not a W3C date (YYYY, YYYY-MM or YYYY-MM-DD); it is left out of the EPUB metadata", m.Date)
+		}
+	}
+	if m.Publisher != "" {
+		w.textLine("dc:publisher", m.Publisher)
+	}
+	if m.Rights != "" {
+		w.textLine("dc:rights", m.Rights)
+	}
+	if m.Description != "" {
+		w.textLine("dc:description", m.Description)
+	}
+	for _, s := range m.Subjects {
+		if s = strings.TrimSpace(s); s != "" {
+			w.textLine("dc:subject", s)
+		}
+	}
+	if m.Source != "" {
+		w.textLine("dc:source", m.Source)
+	}
+	w.textLine("meta", p.modified(), "property", "dcterms:modified")
+	p.accessibility(w)
+	if p.coverImage != nil {
+		// EPUB 2 readers (and Kindle conversion) find the cover this way.
+		w.empty("meta", "name", "cover", "content", p.coverImage.itemID)
+	}
+	w.close("metadata")
+}
+
+// accessibility writes the schema.org accessibility metadata and the
+// conformance claim of EPUB Accessibility 1.1. The claim holds because
+// the writer always produces what it requires: a navigation document,
+// reading order, structural markup with ARIA roles, language on every
+// document, and alternative text on images (warned about when missing,
+// in which case alternativeText is not claimed).
+func (p *plan) accessibility(w *xbuf) {
+	visual := len(p.images) > 0
+	modes := []string{"textual"}
+	if visual {
+		modes = append(modes, "visual")
+	}
+	for _, m := range modes {
+		w.textLine("meta", m, "property", "schema:accessMode")
+	}
+	w.textLine("meta", "textual", "property", "schema:accessModeSufficient")
+	if visual {
+		w.textLine("meta", "textual,visual", "property", "schema:accessModeSufficient")
+	}
+	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"}
+	if visual && !p.imagesLackAlt {
+		features = append(features, "alternativeText")
+	}
+	for _, f := range features {
+		w.textLine("meta", f, "property", "schema:accessibilityFeature")
+	}
+	w.textLine("meta", "none", "property", "schema:accessibilityHazard")
+	summary := "This publication has a navigable table of contents, headings and landmarks for structural navigation, a logical reading order, and reflowable text that readers can restyle."
+	if visual {
+		if p.imagesLackAlt {
+			summary += " Some images lack a text alternative."
+		} else {
+			summary += " Every image has a text alternative."
+		}
+	}
+	w.textLine("meta", summary, "property", "schema:accessibilitySummary", "xml:lang", "en")
+	w.textLine("meta", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", "property", "dcterms:conformsTo")
+}
+
+// manifest lists every file of the publication but the package document
+// itself, in a fixed order.
+func (p *plan) manifest(w *xbuf) {
+	w.open("manifest")
+	for _, d := range p.docs {
+		props := ""
+		if d.kind == docNav {
+			props = "nav"
+		}
+		w.empty("item", "id", d.itemID, "href", textDir+d.file, "media-type", "application/xhtml+xml", "properties", props)
+	}
+	w.empty("item", "id", "ncx", "href", ncxHref, "media-type", "application/x-dtbncx+xml")
+	w.empty("item", "id", "css", "href", cssHref, "media-type", "text/css")
+	for _, img := range p.images {
+		props := ""
+		if img == p.coverImage {
+			props = "cover-image"
+		}
+		w.empty("item", "id", img.itemID, "href", img.href, "media-type", img.mediaType, "properties", props)
+	}
+	for _, f := range p.fonts {
+		w.empty("item", "id", f.itemID, "href", f.href, "media-type", f.mediaType)
+	}
+	w.close("manifest")
+}
+
+// spine lists the content documents in reading order. The navigation
+// document is linear only when the book has a contents division.
+func (p *plan) spine(w *xbuf) {
+	w.open("spine", "toc", "ncx")
+	for _, d := range p.docs {
+		if d.linear {
+			w.empty("itemref", "idref", d.itemID)
+		} else {
+			w.empty("itemref", "idref", d.itemID, "linear", "no")
+		}
+	}
+	w.close("spine")
+}

@@ -1,0 +1,95 @@
+package epub
+
+import (
+	"archive/zip"
+	"encoding/binary"
+	"sort"
+	"testing"
+	"time"
+
+	"samizdat/book/booktest"
+)
+
+// TestMimetypeFirstAndStored checks the OCF signature byte by byte: the
+// first local header is "mimetype", stored, without extra field, and its
+// content starts at offset 38.
+func TestMimetypeFirstAndStored(t *testing.T) {
+	data, _ := renderBook(t, booktest.Sample())
+	if string(data[:4]) != "PK\x03\x04" {
+		t.Fatalf("no local file header at offset 0")
+	}
+	le := binary.LittleEndian
+	if m := le.Uint16(data[8:]); m != zip.Store {
+		t.Errorf("mimetype compression method %d; want stored", m)
+	}
+	if f := le.Uint16(data[6:]); f&0x8 != 0 {
+		t.Errorf("mimetype has a data descriptor (flags %#x)", f)
+	}
+	nameLen, extraLen := le.Uint16(data[26:]), le.Uint16(data[28:])
+	if nameLen != 8 || extraLen != 0 {
+		t.Errorf("name length %d, extra length %d; want 8, 0", nameLen, extraLen)
+	}
+	if got := string(data[30:38]); got != "mimetype" {
+		t.Errorf("first entry %q; want mimetype", got)
+	}
+	if got := string(data[38 : 38+len(mimetypeData)]); got != mimetypeData {
+		t.Errorf("mimetype content %q", got)
+	}
+}
+
+// TestZipEntries checks order, compression, timestamps and the absence of
+// extra fields for every entry.
+func TestZipEntries(t *testing.T) {
+	data, _ := renderBook(t, sampleFull())
+	f := unpack(t, data)
+	var names []string
+	for _, zf := range f.order {
+		names = append(names, zf.Name)
+		if !zf.Modified.Equal(buildDate()) {
+			t.Errorf("%s: modified %v; want %v", zf.Name, zf.Modified, buildDate())
+		}
+		if len(zf.Extra) != 0 {
+			t.Errorf("%s: has an extra field", zf.Name)
+		}
+		if zf.Flags&0x8 != 0 {
+			t.Errorf("%s: has a data descriptor", zf.Name)
+		}
+		want := zip.Deflate
+		if zf.Name == mimetypeName {
+			want = zip.Store
+		}
+		if zf.Method != want {
+			t.Errorf("%s: method %d; want %d", zf.Name, zf.Method, want)
+		}
+	}
+	if len(names) < 3 || names[0] != mimetypeName || names[1] != containerPath || names[2] != opfPath {
+		t.Fatalf("entries start %v; want mimetype, container.xml, content.opf", names[:min(3, len(names))])
+	}
+	if !sort.StringsAreSorted(names[3:]) {
+		t.Errorf("entries after the package document are not sorted: %v", names[3:])
+	}
+}
+
+func TestZipTime(t *testing.T) {
+	tests := []struct{ in, want time.Time }{
+		{time.Time{}, time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)},
+		{time.Date(2026, 11, 2, 12, 30, 0, 0, time.FixedZone("CET", 3600)), time.Date(2026, 11, 2, 11, 30, 0, 0, time.UTC)},
+		{time.Date(2200, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)},
+	}
+	for _, tt := range tests {
+		if got := zipTime(tt.in); !got.Equal(tt.want) {
+			t.Errorf("zipTime(%v) = %v; want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestContainerRejectsDuplicates(t *testing.T) {
+	c := newContainer()
+	if err := c.add("a", nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.add("a", nil); err == nil {
+		t.Errorf("adding a name twice is not an error")
+	}
+}
