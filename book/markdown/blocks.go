@@ -17,7 +17,9 @@ import (
 func (r *reader) chapter(root ast.Node, title string) *book.Chapter {
 	ch := &book.Chapter{Kind: book.KindChapter, Source: book.Pos{File: r.file, Line: 1, Col: 1}}
 	first := firstContent(root)
-	if h, ok := first.(*ast.Heading); ok && h.Level == 1 && title == "" {
+	// A level-1 heading that opens the text is the title, unless front
+	// matter gives a different one (then it is a heading of the text).
+	if h, ok := first.(*ast.Heading); ok && h.Level == 1 && (title == "" || headingText(h, r.src) == title) {
 		ch.Title = r.inlines(h)
 		ch.Source = r.pos(r.blockOffset(h))
 		r.chapterID = r.claimID(attr(h, "id"), book.Slug(book.PlainText(ch.Title), true, r.opt.FallbackID), true, h)
@@ -250,4 +252,14 @@ func attr(n ast.Node, name string) []byte {
 		return []byte(b)
 	}
 	return nil
+}
+
+// headingText is a heading's text as written, for comparing with a title.
+func headingText(h *ast.Heading, src []byte) string {
+	var b bytes.Buffer
+	for i := 0; i < h.Lines().Len(); i++ {
+		seg := h.Lines().At(i)
+		b.Write(seg.Value(src))
+	}
+	return strings.TrimSpace(b.String())
 }

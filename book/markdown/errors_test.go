@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"samizdat/book"
 )
 
 // TestBadInput is the table of manuscript problems and the exact message
@@ -62,5 +64,28 @@ func TestCRLFAndBOM(t *testing.T) {
 	}
 	if doc.Meta.Title != "Windows" || len(doc.Chapter.Blocks) != 1 {
 		t.Fatalf("meta %+v blocks %d", doc.Meta, len(doc.Chapter.Blocks))
+	}
+}
+
+func TestTitleFromHeadingOrFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, src, title string
+		blocks           int
+	}{
+		{"heading only", "# On Presses\n\nText.\n", "On Presses", 1},
+		{"front matter only", "---\ntitle: On Presses\n---\n\nText.\n", "On Presses", 1},
+		{"both, the same", "---\ntitle: On Presses\n---\n\n# On Presses\n\nText.\n", "On Presses", 1},
+		{"both, different", "---\ntitle: On Presses\n---\n\n# Part One\n\nText.\n", "On Presses", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse("ch.md", []byte(tt.src), Options{FallbackID: "ch"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := book.PlainText(doc.Chapter.Title); got != tt.title || len(doc.Chapter.Blocks) != tt.blocks {
+				t.Errorf("title %q with %d blocks, want %q with %d", got, len(doc.Chapter.Blocks), tt.title, tt.blocks)
+			}
+		})
 	}
 }

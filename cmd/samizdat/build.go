@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"samizdat/internal/build"
+	"samizdat/render/formats"
+)
+
+func (a *app) buildCommand() *cobra.Command {
+	var opt build.Options
+	var formatList string
+	var quiet bool
+	cmd := &cobra.Command{
+		Use:   "build PATH",
+		Short: "Build a book's EPUB, PDF and HTML",
+		Long: `Build the book at PATH: a single Markdown manuscript (a one-chapter
+pamphlet), a folder with a book.yaml manifest, or a folder of manuscripts
+read in name order. Outputs go to _build/ beside the sources unless -o
+names another folder; they are written only when every format succeeded.`,
+		Example: `  samizdat build manuscripts/handbook
+  samizdat build essay.md --format pdf --page-size a6 -o out`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if formatList != "" {
+				opt.Formats = strings.Split(formatList, ",")
+			}
+			opt.Getenv = a.getenv
+			rep, err := build.Build(args[0], formats.Registry(), opt)
+			if rep != nil {
+				a.warnings(rep.Warnings)
+			}
+			if err != nil {
+				return a.fail(err)
+			}
+			if !quiet {
+				for _, o := range rep.Outputs {
+					fmt.Fprintf(a.stdout, "wrote %s (%s)\n", o.Path, size(o.Size))
+				}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opt.OutDir, "output", "o", "", "output folder (default: _build beside the sources)")
+	f.StringVar(&formatList, "format", "", "formats to build, comma-separated: epub,pdf,html (default: all)")
+	f.StringVar(&opt.PageSize, "page-size", "", "PDF page size: a4, a5, a6, letter, 6x9in or WIDTHxHEIGHT in mm or in")
+	f.BoolVarP(&quiet, "quiet", "q", false, "print only warnings and errors")
+	return cmd
+}
+
+// size formats a byte count for people.
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

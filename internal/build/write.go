@@ -1,0 +1,68 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// staged is an output written to a temporary file beside its final name.
+type staged struct {
+	tmp, final string
+}
+
+// writeAll writes every output to a temporary file in its folder first and
+// renames them into place only when all were written, so that a failed
+// build (a full disk, a read-only folder) leaves the previous outputs
+// untouched and no partial file behind.
+func writeAll(files map[string][]byte, order []string) error {
+	var done []staged
+	cleanup := func() {
+		for _, s := range done {
+			os.Remove(s.tmp)
+		}
+	}
+	for _, path := range order {
+		tmp, err := stage(path, files[path])
+		if err != nil {
+			cleanup()
+			return err
+		}
+		done = append(done, staged{tmp: tmp, final: path})
+	}
+	for _, s := range done {
+		if err := os.Rename(s.tmp, s.final); err != nil {
+			cleanup()
+			return fmt.Errorf("writing %s: %w", s.final, err)
+		}
+	}
+	return nil
+}
+
+// stage writes data to a new temporary file beside path.
+func stage(path string, data []byte) (name string, err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return "", fmt.Errorf("writing %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+			err = fmt.Errorf("writing %s: %w", path, err)
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return "", err
+	}
+	if err = tmp.Sync(); err != nil {
+		return "", err
+	}
+	if err = tmp.Close(); err != nil {
+		return "", err
+	}
+	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", err
+	}
+	return tmp.Name(), nil
+}
