@@ -1,0 +1,231 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"samizdat/book"
+	"samizdat/fonts"
+)
+
+// draw writes laid-out pages as a PDF with fpdf. It adds nothing to the
+// layout: it embeds the faces (fpdf subsets them), sets each text run in
+// kern-free pieces at their measured positions, and turns anchors, links
+// and marks into link targets, link annotations and bookmarks. The
+// document carries no wall-clock time and no random ID, so one layout
+// always gives the same bytes.
+func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Time) error {
+	if len(doc.Pages) == 0 {
+		return fmt.Errorf("pdf: the book has no pages")
+	}
+	first := doc.Pages[0]
+	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
+	p.SetCatalogSort(true)
+	if date.IsZero() {
+		date = time.Unix(0, 0)
+	}
+	p.SetCreationDate(date.UTC())
+	p.SetModificationDate(date.UTC())
+	p.SetAutoPageBreak(false, 0)
+	p.SetMargins(0, 0, 0)
+	p.SetTitle(meta.Title, true)
+	p.SetAuthor(joinNames(meta.Authors), true)
+	p.SetSubject(meta.Description, true)
+	p.SetKeywords(strings.Join(meta.Subjects, ", "), true)
+	p.SetCreator("samizdat", true)
+	if lang := cleanLang(doc.Lang); lang != "" {
+		p.SetLang(lang)
+	}
+	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
+	for i, name := range d.names {
+		// fpdf writes into the buffer it is given while subsetting, so
+		// it gets a copy: the face's bytes are shared with its measuring
+		// and with other renderers.
+		p.AddUTF8FontFromBytes(name, "", bytes.Clone(fs[i].Data))
+		// fpdf only prints a font it cannot read; selecting the font
+		// turns that into an error.
+		p.SetFont(name, "", 10)
+		if err := p.Error(); err != nil {
+			return fmt.Errorf("pdf: embedding %s: %w", fs[i].FileName, err)
+		}
+	}
+	// Link targets are declared before any page is drawn, so that a link
+	// may point forward.
+	d.links = map[string]int{}
+	for i, pg := range doc.Pages {
+		for _, a := range pg.Anchors {
+			if _, ok := d.links[a.ID]; !ok {
+				id := p.AddLink()
+				p.SetLink(id, a.Y, i+1)
+				d.links[a.ID] = id
+			}
+		}
+	}
+	for _, pg := range doc.Pages {
+		if err := d.page(pg); err != nil {
+			return err
+		}
+	}
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := p.Output(w); err != nil {
+		return fmt.Errorf("pdf: writing: %w", err)
+	}
+	return nil
+}
+
+// drawer holds the writer's state while drawing pages.
+type drawer struct {
+	pdf   *fpdf.Fpdf
+	faces faces
+	names [numFonts]string
+	links map[string]int
+	// images maps assets to their registered names.
+	images map[*book.Asset]string
+	font   Font
+	size   float64
+	hasSet bool
+}
+
+// page draws one page.
+func (d *drawer) page(pg *Page) error {
+	p := d.pdf
+	p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
+	d.hasSet = false
+	// Bookmark titles are encoded for the current font, which must be
+	// a Unicode one.
+	d.setFont(FontRegular, 10)
+	for _, m := range pg.Marks {
+		p.Bookmark(m.Title, m.Level, m.Y)
+	}
+	for _, r := range pg.Rules {
+		p.SetLineWidth(r.Thickness)
+		p.Line(r.X1, r.Y1, r.X2, r.Y2)
+	}
+	for _, im := range pg.Images {
+		name, err := d.image(im.Asset)
+		if err != nil {
+			return err
+		}
+		p.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
+	}
+	for _, t := range pg.Texts {
+		d.setFont(t.Font, t.Size)
+		for _, s := range kernFree(d.faces[t.Font], t.Text, t.Size) {
+			if strings.TrimSpace(s.text) != "" {
+				p.Text(t.X+s.dx, t.Y, s.text)
+			}
+		}
+	}
+	for _, l := range pg.Links {
+		switch {
+		case l.URL != "":
+			p.LinkString(l.X, l.Y, l.W, l.H, l.URL)
+		case l.Dest != "":
+			if id, ok := d.links[l.Dest]; ok {
+				p.Link(l.X, l.Y, l.W, l.H, id)
+			}
+		}
+	}
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
+	}
+	return nil
+}
+
+// setFont selects a face and size unless they are already current.
+func (d *drawer) setFont(f Font, size float64) {
+	if d.hasSet && d.font == f && d.size == size {
+		return
+	}
+	d.pdf.SetFont(d.names[f], "", size)
+	d.font, d.size, d.hasSet = f, size, true
+}
+
+// image registers an asset once and returns its name in the PDF.
+func (d *drawer) image(a *book.Asset) (string, error) {
+	if name, ok := d.images[a]; ok {
+		return name, nil
+	}
+	data, tp, err := pdfImage(a)
+	if err != nil {
+		return "", fmt.Errorf("pdf: image %s: %w", a.Name, err)
+	}
+	name := "img" + strconv.Itoa(len(d.images)+1) + "-" + a.Name
+	d.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: tp}, bytes.NewReader(data))
+	if err := d.pdf.Error(); err != nil {
+		return "", fmt.Errorf("pdf: image %s: %w", a.Name, err)
+	}
+	d.images[a] = name
+	return name, nil
+}
+
+// piece is a kern-free part of a text run, dx from the run's start.
+type piece struct {
+	text string
+	dx   float64
+}
+
+// kernFree cuts s wherever the font kerns a pair, and gives each piece
+// its measured offset. fpdf sets text with the glyphs' advances only, so
+// drawing the pieces at these offsets reproduces the kerned widths the
+// layout measured.
+func kernFree(face *fonts.Face, s string, size float64) []piece {
+	scale := size / float64(face.UnitsPerEm)
+	var out []piece
+	units, startUnits, start := 0, 0, 0
+	prev := rune(-1)
+	for i, r := range s {
+		if prev >= 0 {
+			if k := face.Kern(prev, r); k != 0 {
+				out = append(out, piece{text: s[start:i], dx: float64(startUnits) * scale})
+				units += k
+				start, startUnits = i, units
+			}
+		}
+		units += face.Advance(r)
+		prev = r
+	}
+	return append(out, piece{text: s[start:], dx: float64(startUnits) * scale})
+}
+
+// fontNames gives each face a family name for fpdf, from its file name,
+// unique in the document.
+func fontNames(fs faces) [numFonts]string {
+	var names [numFonts]string
+	seen := map[string]bool{}
+	for i, f := range fs {
+		base := strings.TrimSuffix(f.FileName, ".ttf")
+		var b strings.Builder
+		for _, r := range base {
+			if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+				b.WriteRune(r)
+			}
+		}
+		name := b.String()
+		if name == "" || seen[strings.ToLower(name)] {
+			name += "-" + strconv.Itoa(i)
+		}
+		seen[strings.ToLower(name)] = true
+		names[i] = name
+	}
+	return names
+}
+
+// cleanLang keeps a language tag only when it is one (letters, digits and
+// hyphens), since fpdf writes it into the catalogue unescaped.
+func cleanLang(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
+			return ""
+		}
+	}
+	return s
+}

@@ -1,0 +1,279 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"samizdat/book"
+)
+
+// itemKind tells boxes, glue and penalties apart.
+type itemKind int
+
+// The kinds of item, after Knuth and Plass: a box is material that is set
+// as it is (a word or part of one), glue is a stretchable space where a
+// line may break, a penalty is a place to break inside a word (after a
+// hyphen or dash) or a forced break.
+const (
+	itemBox itemKind = iota
+	itemGlue
+	itemPenalty
+)
+
+// item is one element of a paragraph's horizontal list. The line breaker
+// sees only kinds and widths; the rest is carried through to the page.
+type item struct {
+	kind  itemKind
+	width float64
+
+	// Box fields.
+	text string
+	font Font
+	size float64
+	// rise lifts the box above the baseline (superscript note markers).
+	rise   float64
+	role   Role
+	strike bool
+	// link is an external URL or "#id" for an internal target; glue
+	// inside a link carries it too, so one area covers the linked words.
+	link string
+	// notes are the notes this box refers to, for footnote placement.
+	notes []*book.Note
+	// anchor is a link target at this box (a note reference).
+	anchor string
+	// pic is an inline image, drawn size high.
+	pic *book.Asset
+
+	// Glue fields.
+	stretch, shrink float64
+
+	// Penalty field: a forced break (hard line break).
+	forced bool
+	// Glue field: no line break here (the space before a spaced dash,
+	// which must not start a line).
+	nobreak bool
+}
+
+// span is the style in force while converting inlines.
+type span struct {
+	font   Font
+	size   float64
+	role   Role
+	link   string
+	strike bool
+}
+
+// noteAnchor is the anchor ID of a note's text.
+func noteAnchor(n *book.Note) string { return "fn:" + n.ID }
+
+// refAnchor is the anchor ID of one reference to a note.
+func refAnchor(n *book.Note, index int) string {
+	return "fnref:" + n.ID + ":" + strconv.Itoa(index)
+}
+
+// inliner turns inline elements into items.
+type inliner struct {
+	ts    *typesetter
+	pos   book.Pos
+	items []item
+}
+
+// items converts ins, set in style s, to a horizontal list. pos is the
+// block's position, for warnings.
+func (ts *typesetter) items(ins []book.Inline, s span, pos book.Pos) []item {
+	in := &inliner{ts: ts, pos: pos}
+	in.walk(ins, s)
+	for i := 1; i < len(in.items); i++ {
+		if in.items[i-1].kind == itemGlue && in.items[i].kind == itemBox && startsWithDash(in.items[i].text) {
+			in.items[i-1].nobreak = true
+		}
+	}
+	return in.items
+}
+
+// startsWithDash reports whether s begins with an en or em dash.
+func startsWithDash(s string) bool {
+	return strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–")
+}
+
+// emphasis returns the italic (or upright, inside italic) variant of f.
+func emphasis(f Font) Font {
+	switch f {
+	case FontRegular:
+		return FontItalic
+	case FontItalic:
+		return FontRegular
+	case FontBold:
+		return FontBoldItalic
+	case FontBoldItalic:
+		return FontBold
+	}
+	return f
+}
+
+// strong returns the bold variant of f.
+func strong(f Font) Font {
+	switch f {
+	case FontRegular:
+		return FontBold
+	case FontItalic:
+		return FontBoldItalic
+	}
+	return f
+}
+
+// codeScale is the size of the monospaced face relative to the text it
+// stands in: Go Mono is wide and has a large x-height.
+const codeScale = 0.85
+
+func (in *inliner) walk(ins []book.Inline, s span) {
+	for _, x := range ins {
+		switch n := x.(type) {
+		case *book.Text:
+			in.text(n.Text, s)
+		case *book.Space:
+			in.glue(s)
+		case *book.LineBreak:
+			in.items = append(in.items, item{kind: itemPenalty, forced: true})
+		case *book.Emph:
+			t := s
+			t.font = emphasis(s.font)
+			in.walk(n.Inlines, t)
+		case *book.Strong:
+			t := s
+			t.font = strong(s.font)
+			in.walk(n.Inlines, t)
+		case *book.Strike:
+			t := s
+			t.strike = true
+			in.walk(n.Inlines, t)
+		case *book.Code:
+			t := s
+			t.font, t.size = FontMono, s.size*codeScale
+			in.text(n.Text, t)
+		case *book.Link:
+			t := s
+			t.link = in.target(n.URL)
+			in.walk(n.Inlines, t)
+		case *book.Image:
+			in.image(n, s)
+		case *book.NoteRef:
+			in.noteRef(n, s)
+		case *book.Citation:
+			if n.Rendered != nil {
+				in.walk(n.Rendered, s)
+			} else {
+				in.text(n.Raw, s)
+			}
+		}
+	}
+}
+
+// target checks a link's URL: an internal "#id" must name a chapter, part
+// or heading, else the link is dropped with a warning.
+func (in *inliner) target(url string) string {
+	if len(url) > 1 && url[0] == '#' && !in.ts.ids[url[1:]] {
+		in.ts.warnf(in.pos, "link to %q: no chapter or heading has that id", url)
+		return ""
+	}
+	return url
+}
+
+// breakAfter reports whether a line may break after r inside a word.
+func breakAfter(r rune) bool {
+	return r == '-' || r == '–' || r == '—' || r == '/'
+}
+
+// isSpace reports whether r separates words.
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\n' || r == '\r'
+}
+
+// text adds words and spaces.
+func (in *inliner) text(s string, sp span) {
+	var word []rune
+	flush := func() {
+		if len(word) > 0 {
+			in.box(string(word), sp)
+			word = word[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case isSpace(r):
+			flush()
+			in.glue(sp)
+			continue
+		case r > 0xFFFF:
+			// The PDF writer encodes text as UCS-2.
+			in.ts.warnf(in.pos, "character U+%X is outside the Basic Multilingual Plane and cannot be set; replaced by U+FFFD", r)
+			r = utf8.RuneError
+		}
+		word = append(word, r)
+		if breakAfter(r) && len(word) > 1 && i+1 < len(rs) && !isSpace(rs[i+1]) && !breakAfter(rs[i+1]) {
+			flush()
+			in.items = append(in.items, item{kind: itemPenalty})
+		}
+	}
+	flush()
+}
+
+// box adds a run of text, joining it to the previous box when the style
+// is the same so that kerning applies across the join.
+func (in *inliner) box(s string, sp span) {
+	in.ts.checkGlyphs(in.pos, sp.font, s)
+	if n := len(in.items); n > 0 {
+		last := &in.items[n-1]
+		if last.kind == itemBox && last.pic == nil && last.notes == nil && last.anchor == "" &&
+			last.font == sp.font && last.size == sp.size && last.rise == 0 &&
+			last.role == sp.role && last.link == sp.link && last.strike == sp.strike {
+			last.text += s
+			last.width = in.ts.width(sp.font, last.text, sp.size)
+			return
+		}
+	}
+	in.items = append(in.items, item{
+		kind: itemBox, text: s, font: sp.font, size: sp.size, role: sp.role,
+		link: sp.link, strike: sp.strike, width: in.ts.width(sp.font, s, sp.size),
+	})
+}
+
+// glue adds an inter-word space; two spaces in a row count as one.
+func (in *inliner) glue(sp span) {
+	if n := len(in.items); n == 0 || in.items[n-1].kind == itemGlue {
+		return
+	}
+	w := in.ts.width(sp.font, " ", sp.size)
+	in.items = append(in.items, item{kind: itemGlue, width: w, stretch: w / 2, shrink: w / 3, link: sp.link})
+}
+
+// image adds an inline image as a box one text size high.
+func (in *inliner) image(img *book.Image, sp span) {
+	pw, ph, ok := in.ts.pixelSize(img.Asset, in.pos)
+	if !ok {
+		return
+	}
+	in.items = append(in.items, item{kind: itemBox, pic: img.Asset, size: sp.size, width: sp.size * pw / ph, link: sp.link, role: sp.role})
+}
+
+// noteRef adds a superscript note number that links to the note's text
+// and is itself a target for the note's link back.
+func (in *inliner) noteRef(r *book.NoteRef, sp span) {
+	n := r.Note
+	if n == nil {
+		return
+	}
+	size := sp.size * 0.62
+	num := strconv.Itoa(n.Number)
+	it := item{
+		kind: itemBox, text: num, font: FontRegular, size: size, rise: sp.size * 0.36,
+		role: RoleMarker, link: "#" + noteAnchor(n), anchor: refAnchor(n, r.Index),
+		width: in.ts.width(FontRegular, num, size),
+	}
+	if in.ts.book.Notes.Placement == book.PlaceFootnotes {
+		it.notes = []*book.Note{n}
+	}
+	in.items = append(in.items, it)
+}

@@ -1,0 +1,270 @@
+package pdf
+
+import (
+	"fmt"
+	"maps"
+	"strings"
+
+	"samizdat/book"
+	"samizdat/render"
+)
+
+// Layout lays out a book on pages without drawing anything. The page size
+// comes from b.Output.PageSize; opt.Fonts is the type family (nil means
+// the default); warnings go to opt.Warn.
+func Layout(b *book.Book, opt render.Options) (*Document, error) {
+	sz, err := ParsePageSize(b.Output.PageSize)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
+	fs, err := loadFaces(opt.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	return layout(b, fs, sz, opt)
+}
+
+// maxPasses bounds the layout passes made to settle the page numbers in
+// the contents; two always suffice while the numbers do not change the
+// contents' length, and the bound catches the day they do.
+const maxPasses = 4
+
+// layout lays the book out until the page numbers the contents show are
+// those the pages get: the first pass lays out the contents without
+// numbers, the next fills in the numbers the first found.
+func layout(b *book.Book, fs faces, sz Size, opt render.Options) (*Document, error) {
+	ts := newTypesetter(b, fs, sz)
+	for pass := 1; ; pass++ {
+		pages := ts.paginate(ts.galley())
+		folios := folioMap(pages)
+		if maps.Equal(folios, ts.folios) {
+			for _, w := range ts.warnings {
+				opt.Warnf(w.pos, "%s", w.msg)
+			}
+			return &Document{Pages: pages, Lang: b.Meta.Lang}, nil
+		}
+		if pass == maxPasses {
+			return nil, fmt.Errorf("pdf: page numbers did not settle after %d layout passes", maxPasses)
+		}
+		ts.folios = folios
+	}
+}
+
+// folioMap returns the folio of the page of every anchor.
+func folioMap(pages []*Page) map[string]string {
+	m := map[string]string{}
+	for _, pg := range pages {
+		for _, a := range pg.Anchors {
+			if _, ok := m[a.ID]; !ok {
+				m[a.ID] = pg.Folio
+			}
+		}
+	}
+	return m
+}
+
+// bodyEnv is the setting of running text across the full measure.
+func (ts *typesetter) bodyEnv() env {
+	return env{width: ts.geo.measure(), size: ts.geo.size, leading: ts.geo.leading, role: RoleBody, align: alignJustify, markLevel: -1}
+}
+
+// galley lays out the whole book as one vertical list: front matter,
+// parts and chapters, back matter.
+func (ts *typesetter) galley() []entry {
+	b := ts.book
+	var g []entry
+	for _, ch := range b.Front {
+		g = append(g, ts.division(ch, matterFront)...)
+	}
+	recto := true
+	for _, p := range b.Parts {
+		level := 0
+		if len(p.Title) > 0 {
+			g = append(g, ts.partPage(p)...)
+			level, recto = 1, true
+		}
+		for _, ch := range p.Chapters {
+			g = append(g, ts.chapter(ch, matterBody, level, recto)...)
+			recto = false
+		}
+	}
+	hasNotes := false
+	for _, ch := range b.Back {
+		hasNotes = hasNotes || ch.Kind == book.KindNotes
+		g = append(g, ts.division(ch, matterBack)...)
+	}
+	if b.Notes.Placement == book.PlaceBookEnd && !hasNotes && bookHasNotes(b) {
+		ts.warnf(book.Pos{}, "notes are to be placed at the book's end but the back matter has no notes division; adding one")
+		g = append(g, ts.notesDivision(&book.Chapter{Kind: book.KindNotes, ID: "notes"})...)
+	}
+	return g
+}
+
+// bookHasNotes reports whether any division has notes.
+func bookHasNotes(b *book.Book) bool {
+	for _, ch := range b.AllChapters() {
+		if len(ch.Notes) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// division lays out a front or back matter division by its kind.
+func (ts *typesetter) division(ch *book.Chapter, m matter) []entry {
+	switch ch.Kind {
+	case book.KindHalfTitle:
+		return ts.halfTitle(ch)
+	case book.KindTitlePage:
+		return ts.titlePage(ch)
+	case book.KindCopyright:
+		return ts.copyright(ch)
+	case book.KindDedication:
+		return ts.dedication(ch)
+	case book.KindEpigraph:
+		return ts.epigraph(ch)
+	case book.KindContents:
+		return ts.contents(ch)
+	case book.KindNotes:
+		if ts.book.Notes.Placement != book.PlaceBookEnd || !bookHasNotes(ts.book) {
+			return nil
+		}
+		return ts.notesDivision(ch)
+	case book.KindBibliography:
+		ts.warnf(ch.Source, "the bibliography page is not made yet: citations are shown as written")
+		return nil
+	}
+	return ts.chapter(ch, m, 0, m == matterFront)
+}
+
+// defaultTitle names a division whose manifest gives no title.
+func defaultTitle(k book.Kind) string {
+	switch k {
+	case book.KindContents:
+		return "Contents"
+	case book.KindNotes:
+		return "Notes"
+	case book.KindPreface:
+		return "Preface"
+	case book.KindColophon:
+		return "Colophon"
+	}
+	return ""
+}
+
+// titleOf returns a division's title, or the default for its kind.
+func titleOf(ch *book.Chapter) []book.Inline {
+	if len(ch.Title) > 0 {
+		return ch.Title
+	}
+	if t := defaultTitle(ch.Kind); t != "" {
+		return []book.Inline{&book.Text{Text: t}}
+	}
+	return nil
+}
+
+// opening starts a division: a new page (a recto when asked), an anchor
+// and outline entry at its top, the title sunk a fifth down the page.
+func (ts *typesetter) opening(ch *book.Chapter, st divStyle, level int) []entry {
+	title := titleOf(ch)
+	st.title = book.PlainText(title)
+	out := []entry{{kind: entryStart, div: &st}}
+	var marks []Mark
+	if st.title != "" {
+		marks = []Mark{{Title: st.title, Level: level}}
+	}
+	out = append(out, marker([]Anchor{{ID: ch.ID}}, marks))
+	out = append(out, fixedSpace(0.18*ts.geo.areaHeight()))
+	if len(title) > 0 {
+		out = append(out, ts.titleLines(title, FontRegular, 1.6, ch.Source)...)
+	}
+	out = append(out, ts.byline(ch)...)
+	return append(out, space(2*ts.geo.leading))
+}
+
+// chapter lays out a chapter (or preface, colophon …): its opening, its
+// blocks and, when notes go at chapter ends, its notes.
+func (ts *typesetter) chapter(ch *book.Chapter, m matter, level int, recto bool) []entry {
+	st := divStyle{recto: recto, matter: m, heads: m != matterFront, folios: true}
+	out := ts.opening(ch, st, level)
+	e := ts.bodyEnv()
+	e.markLevel = level + 1
+	out = append(out, ts.blocks(ch.Blocks, e)...)
+	if ts.book.Notes.Placement == book.PlaceChapterEnd {
+		out = append(out, ts.chapterNotes(ch, ts.bodyEnv())...)
+	}
+	return out
+}
+
+// notesDivision lays out the Notes division of back matter.
+func (ts *typesetter) notesDivision(ch *book.Chapter) []entry {
+	st := divStyle{matter: matterBack, heads: true, folios: true}
+	out := ts.opening(ch, st, 0)
+	return append(out, ts.bookNotes(ts.bodyEnv())...)
+}
+
+// partPage lays out a part's title page: on a recto, the title a third
+// down, no running head or folio.
+func (ts *typesetter) partPage(p *book.Part) []entry {
+	st := &divStyle{recto: true, matter: matterBody, title: book.PlainText(p.Title)}
+	out := []entry{
+		{kind: entryStart, div: st},
+		marker([]Anchor{{ID: p.ID}}, []Mark{{Title: st.title, Level: 0}}),
+		fill(1),
+	}
+	out = append(out, ts.titleLines(p.Title, FontRegular, 1.8, book.Pos{})...)
+	return append(out, fill(2))
+}
+
+// titleLines sets a title centred, scale times the body size, its lines
+// kept with what follows.
+func (ts *typesetter) titleLines(ins []book.Inline, f Font, scale float64, pos book.Pos) []entry {
+	e := ts.bodyEnv()
+	e.font, e.size, e.align, e.role = f, ts.geo.size*scale, alignCenter, RoleTitle
+	e.leading = e.size * 1.25
+	return keepAll(ts.paragraph(ins, pos, e, 0))
+}
+
+// textLines sets a plain string as title lines.
+func (ts *typesetter) textLines(s string, f Font, scale float64) []entry {
+	if s == "" {
+		return nil
+	}
+	return ts.titleLines([]book.Inline{&book.Text{Text: s}}, f, scale, book.Pos{})
+}
+
+// byline sets an article's authors in italic and its date and original
+// source below, under the chapter title.
+func (ts *typesetter) byline(ch *book.Chapter) []entry {
+	bl := ch.Byline
+	if bl == nil {
+		return nil
+	}
+	out := []entry{space(0.6 * ts.geo.leading)}
+	out = append(out, ts.textLines(joinNames(bl.Authors), FontItalic, 1.05)...)
+	var src []string
+	for _, s := range []string{bl.Source, bl.Date} {
+		if s != "" {
+			src = append(src, s)
+		}
+	}
+	out = append(out, ts.textLines(strings.Join(src, ", "), FontRegular, 0.9)...)
+	return keepAll(out)
+}
+
+// joinNames joins people's names: "A", "A and B", "A, B and C".
+func joinNames(ps []book.Person) string {
+	names := make([]string, 0, len(ps))
+	for _, p := range ps {
+		if p.Name != "" {
+			names = append(names, p.Name)
+		}
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}

@@ -1,0 +1,135 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+
+	"golang.org/x/image/font/gofont/gomono"
+
+	"samizdat/book"
+	"samizdat/fonts"
+)
+
+// faces are the five faces text is set in, indexed by Font.
+type faces [numFonts]*fonts.Face
+
+// loadFaces returns the family's four faces and Go Mono for code. Go Mono
+// (from golang.org/x/image, BSD licence) is a TrueType face with Latin,
+// Greek and Cyrillic, so code stays monospaced, embedded and extractable.
+func loadFaces(fam *fonts.Family) (faces, error) {
+	var fs faces
+	if fam == nil {
+		var err error
+		if fam, err = fonts.Default(); err != nil {
+			return fs, fmt.Errorf("pdf: loading the default fonts: %w", err)
+		}
+	}
+	for s := fonts.Regular; s <= fonts.BoldItalic; s++ {
+		if fam.Faces[s] == nil {
+			return fs, fmt.Errorf("pdf: font family %q has no %s face", fam.Name, s)
+		}
+		fs[s] = fam.Faces[s]
+	}
+	mono, err := fonts.Parse("GoMono.ttf", bytes.Clone(gomono.TTF))
+	if err != nil {
+		return fs, fmt.Errorf("pdf: loading Go Mono: %w", err)
+	}
+	fs[FontMono] = mono
+	return fs, nil
+}
+
+// warning is a problem found while laying out, reported once per render.
+type warning struct {
+	pos book.Pos
+	msg string
+}
+
+// typesetter holds what every part of the layout needs: the faces, the
+// page geometry and the book, and collects warnings. One typesetter lays
+// out one book; it is not shared between renders.
+type typesetter struct {
+	book  *book.Book
+	faces faces
+	geo   geometry
+	// ids are the chapter, part and heading IDs that internal links may
+	// point at.
+	ids map[string]bool
+	// ornament is the section-break ornament, bullets the list bullets
+	// by nesting depth; both are chosen from glyphs the regular face has.
+	ornament string
+	bullets  []string
+	// folios are the printed page numbers of anchors, found by the
+	// previous layout pass, for the contents.
+	folios map[string]string
+
+	warned   map[warning]bool
+	warnings []warning
+	missing  map[rune]bool
+}
+
+// newTypesetter prepares to lay out b on pages of size sz.
+func newTypesetter(b *book.Book, fs faces, sz Size) *typesetter {
+	ts := &typesetter{
+		book:    b,
+		faces:   fs,
+		geo:     newGeometry(sz),
+		ids:     map[string]bool{},
+		folios:  map[string]string{},
+		warned:  map[warning]bool{},
+		missing: map[rune]bool{},
+	}
+	for _, p := range b.Parts {
+		ts.ids[p.ID] = true
+	}
+	for _, ch := range b.AllChapters() {
+		ts.ids[ch.ID] = true
+		book.WalkBlocks(ch.Blocks, func(bl book.Block) bool {
+			if h, ok := bl.(*book.Heading); ok && h.ID != "" {
+				ts.ids[h.ID] = true
+			}
+			return true
+		})
+	}
+	reg := fs[FontRegular]
+	ts.ornament = "*   *   *"
+	if reg.Has('⁂') {
+		ts.ornament = "⁂"
+	}
+	for _, b := range []rune{'•', '–', '‣'} {
+		if reg.Has(b) {
+			ts.bullets = append(ts.bullets, string(b))
+		}
+	}
+	if len(ts.bullets) == 0 {
+		ts.bullets = []string{"-"}
+	}
+	return ts
+}
+
+// warnf records a warning; the same warning is kept once, since a book is
+// laid out more than once to settle the contents' page numbers.
+func (ts *typesetter) warnf(pos book.Pos, format string, args ...any) {
+	w := warning{pos: pos, msg: fmt.Sprintf(format, args...)}
+	if ts.warned[w] {
+		return
+	}
+	ts.warned[w] = true
+	ts.warnings = append(ts.warnings, w)
+}
+
+// checkGlyphs warns once per character that the face cannot draw.
+func (ts *typesetter) checkGlyphs(pos book.Pos, f Font, s string) {
+	face := ts.faces[f]
+	for _, r := range s {
+		if r == ' ' || ts.missing[r] || face.Has(r) {
+			continue
+		}
+		ts.missing[r] = true
+		ts.warnf(pos, "the font has no glyph for %q (U+%04X); it will show as a blank box", r, r)
+	}
+}
+
+// width measures s in font f at size points, with kerning.
+func (ts *typesetter) width(f Font, s string, size float64) float64 {
+	return ts.faces[f].Width(s, size)
+}
