@@ -3,6 +3,10 @@
 // fonts-sil-gentiumplus, unmodified, with OFL.txt beside them), and loads a
 // user's own TrueType files.
 //
+// Code in the PDF is set in Go Mono (Bigelow & Holmes for the Go project,
+// BSD licence; golang.org/x/image/font/gofont), whose licence and readme
+// are kept unmodified in GOFONT-LICENSE.txt and GOFONT-README.txt.
+//
 // Renderers measure text through Face (advances and kerning read from the
 // font by golang.org/x/image/font/sfnt) and embed Face.Data as it is.
 package fonts

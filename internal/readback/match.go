@@ -32,18 +32,29 @@ func NewStream(text string) *Stream {
 // the next page, whatever stands between (footnotes, folio, running head)
 // is skipped. It returns the first text not found, with the place the
 // search reached.
-func (s *Stream) InOrder(texts []string) error {
+func (s *Stream) InOrder(items []Item) error {
 	at := 0
-	for i, t := range texts {
-		want := []rune(Normalize(t))
-		end, ok := s.find(want, at)
-		if !ok {
-			return fmt.Errorf("text %d of %d not found in order: %q (search began on page %d)", i+1, len(texts), clip(t), s.pageAt(at)+1)
+	for i, it := range items {
+		texts := it.Cells
+		if texts == nil {
+			texts = []string{it.Text}
+		}
+		end := at
+		for _, t := range texts {
+			e, ok := s.find([]rune(Normalize(t)), at)
+			if !ok {
+				return fmt.Errorf("text %d of %d not found in order: %q (search began on page %d)", i+1, len(items), clip(t), s.pageAt(at)+1)
+			}
+			end = max(end, e)
 		}
 		at = end
 	}
 	return nil
 }
+
+// minBeforeBreak is how many characters of a text must match before the
+// match may continue on a later page.
+const minBeforeBreak = 8
 
 // find looks for want starting at or after from; it returns the position
 // just after the match.
@@ -74,7 +85,11 @@ func (s *Stream) matchAt(want []rune, pos int) (int, bool) {
 		}
 		// Broken off: continue on a following page, where the rest of the
 		// text must start (after the running head) with at least a few
-		// characters matching.
+		// characters matching. A match that breaks off within its first
+		// characters is a false start, not a page break.
+		if i < minBeforeBreak {
+			return 0, false
+		}
 		resumed := false
 		page := s.pageAt(pos - 1)
 		for q := pos; q < len(s.chars) && s.page[q] <= page+2; q++ {

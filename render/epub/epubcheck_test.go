@@ -1,92 +1,20 @@
 package epub
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"samizdat/internal/tooltest"
 )
 
-// epubcheckReport is the part of EPUBCheck's JSON report the tests read.
-type epubcheckReport struct {
-	Checker struct {
-		CheckerVersion string `json:"checkerVersion"`
-		NFatal         int    `json:"nFatal"`
-		NError         int    `json:"nError"`
-		NWarning       int    `json:"nWarning"`
-	} `json:"checker"`
-	Messages []struct {
-		ID        string `json:"ID"`
-		Severity  string `json:"severity"`
-		Message   string `json:"message"`
-		Locations []struct {
-			Path   string `json:"path"`
-			Line   int    `json:"line"`
-			Column int    `json:"column"`
-		} `json:"locations"`
-	} `json:"messages"`
-}
-
-// epubcheckCommand returns the command that runs EPUBCheck on a file.
-// Debian installs it as a bare jar at /usr/bin/epubcheck, which only runs
-// through java; a wrapper script runs as it is.
-func epubcheckCommand(t *testing.T, args ...string) *exec.Cmd {
-	t.Helper()
-	path := tooltest.Require(t, "epubcheck")
-	head := make([]byte, 2)
-	if f, err := os.Open(path); err == nil {
-		_, _ = f.Read(head)
-		f.Close()
-	}
-	if string(head) == "PK" {
-		java := tooltest.Require(t, "java")
-		return exec.Command(java, append([]string{"-jar", path}, args...)...)
-	}
-	return exec.Command(path, args...)
-}
-
 // runEpubcheck validates data and fails the test on any fatal error,
 // error or warning, listing every message.
 func runEpubcheck(t *testing.T, name string, data []byte) {
 	t.Helper()
-	dir := t.TempDir()
-	file := filepath.Join(dir, name+".epub")
+	file := filepath.Join(t.TempDir(), name+".epub")
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	report := filepath.Join(dir, "report.json")
-	cmd := epubcheckCommand(t, file, "--failonwarnings", "--json", report)
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	runErr := cmd.Run()
-	raw, err := os.ReadFile(report)
-	if err != nil {
-		t.Fatalf("epubcheck wrote no report (%v): %s", runErr, out.String())
-	}
-	var r epubcheckReport
-	if err := json.Unmarshal(raw, &r); err != nil {
-		t.Fatalf("reading epubcheck's report: %v", err)
-	}
-	var problems []string
-	for _, m := range r.Messages {
-		switch m.Severity {
-		case "FATAL", "ERROR", "WARNING":
-			loc := ""
-			if len(m.Locations) > 0 {
-				l := m.Locations[0]
-				loc = fmt.Sprintf("%s:%d:%d: ", l.Path, l.Line, l.Column)
-			}
-			problems = append(problems, fmt.Sprintf("%s %s %s%s", m.Severity, m.ID, loc, m.Message))
-		}
-	}
-	if len(problems) > 0 || r.Checker.NFatal+r.Checker.NError+r.Checker.NWarning > 0 || runErr != nil {
-		t.Errorf("epubcheck %s: %d fatal, %d errors, %d warnings (exit: %v)\n%s\n%s", r.Checker.CheckerVersion,
-			r.Checker.NFatal, r.Checker.NError, r.Checker.NWarning, runErr, strings.Join(problems, "\n"), out.String())
-	}
+	tooltest.EPUBCheck(t, file)
 }
