@@ -88,8 +88,11 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-// Generated reports whether a division of this kind is drawn from the
-// book's metadata rather than from manuscript text.
+// Generated reports whether a division of this kind is made by samizdat
+// rather than read from a manuscript file: drawn by each renderer from the
+// metadata (half-title, title page, copyright, contents, notes), or, for
+// the bibliography, filled with Blocks by the citation transform (one
+// paragraph per entry, which renderers set with a hanging indent).
 func (k Kind) Generated() bool {
 	switch k {
 	case KindHalfTitle, KindTitlePage, KindCopyright, KindContents, KindNotes, KindBibliography:
