@@ -134,6 +134,7 @@ section.division, section.part, nav.contents { margin-top: 5em; }
 .cover { display: block; margin: 0 auto 3em; max-width: 100%; height: auto; }
 .copyright p { text-align: start; text-indent: 0; font-size: 0.85em; margin-bottom: 0.5em; color: var(--muted); }
 .dedication, .epigraph { margin: 4em 2em; font-style: italic; }
+.bibliography p { text-indent: -2em; padding-left: 2em; text-align: left; margin: 0 0 0.4em; }
 .dedication p { text-align: center; text-indent: 0; }
 .epigraph blockquote { margin: 0; font-size: 1em; }
 .epigraph p + p { text-indent: 0; margin-top: 0.5em; }

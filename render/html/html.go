@@ -77,6 +77,11 @@ func newPage(b *book.Book, opt render.Options) *page {
 		p.lang = "und"
 	}
 	p.words = labelsFor(p.lang)
+	for _, ch := range b.Back {
+		if ch.Kind == book.KindBibliography && len(ch.Blocks) == 0 {
+			opt.Warnf(ch.Source, "the bibliography has no entries (no work is cited); it is left out")
+		}
+	}
 	p.l = planLayout(b)
 	p.ids = assignIDs(opt, p.l)
 	return p

@@ -335,3 +335,30 @@ func TestWriteError(t *testing.T) {
 		t.Errorf("Render of a nil book succeeded")
 	}
 }
+
+func TestBibliographyDivision(t *testing.T) {
+	b := booktest.Sample()
+	bib := &book.Chapter{Kind: book.KindBibliography, ID: "bibliography", Title: []book.Inline{booktest.T("Bibliography")},
+		Blocks: []book.Block{booktest.P(booktest.T("Milton, John. "), &book.Emph{Inlines: []book.Inline{booktest.T("Areopagitica")}}, booktest.T(". London, 1644."))}}
+	b.Back = append(b.Back, bib)
+	var out bytes.Buffer
+	if err := New().Render(&out, b, render.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page := out.String()
+	for _, want := range []string{`class="division bibliography" role="doc-bibliography"`, "<em>Areopagitica</em>", ".bibliography p { text-indent: -2em;"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+
+	b.Back[len(b.Back)-1] = &book.Chapter{Kind: book.KindBibliography, ID: "bibliography"}
+	var warns []string
+	out.Reset()
+	if err := New().Render(&out, b, render.Options{Warn: func(_ book.Pos, m string) { warns = append(warns, m) }}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "doc-bibliography") || len(warns) != 1 || !strings.Contains(warns[0], "no entries") {
+		t.Errorf("empty bibliography: warnings %q", warns)
+	}
+}
