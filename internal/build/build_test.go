@@ -3,11 +3,13 @@ package build
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"samizdat/internal/tooltest"
 	"samizdat/render/formats"
 )
 
@@ -53,6 +55,40 @@ func TestDate(t *testing.T) {
 
 // TestReproducible builds the same manuscript twice into different
 // folders: every output must be byte-identical.
+// TestDateFromGit commits an input in a fresh repository: the build date
+// is the commit's time, whatever the file's modification time says, and
+// an uncommitted change falls back to the modification time.
+func TestDateFromGit(t *testing.T) {
+	git := tooltest.Require(t, "git")
+	dir := t.TempDir()
+	src := filepath.Join(dir, "essay.md")
+	if err := os.WriteFile(src, []byte("# Essay\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runGit := func(args ...string) {
+		cmd := exec.Command(git, append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_COMMITTER_DATE=2020-02-03T04:05:06Z", "GIT_AUTHOR_DATE=2020-02-03T04:05:06Z")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	runGit("init", "-q")
+	runGit("add", "essay.md")
+	runGit("-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "x")
+	got, err := Date(env(nil), []string{src})
+	if want := time.Date(2020, 2, 3, 4, 5, 6, 0, time.UTC); err != nil || !got.Equal(want) {
+		t.Errorf("Date = %v, %v; want the commit time %v", got, err, want)
+	}
+	stamp := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := os.WriteFile(src, []byte("# Changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(src, stamp, stamp)
+	if got, err := Date(env(nil), []string{src}); err != nil || !got.Equal(stamp) {
+		t.Errorf("with an uncommitted change Date = %v, %v; want the file's time %v", got, err, stamp)
+	}
+}
+
 func TestReproducible(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "essay.md")
