@@ -140,3 +140,27 @@ func TestWarningsPrinted(t *testing.T) {
 		t.Errorf("exit %d, stderr:\n%s", code, stderr)
 	}
 }
+
+// TestMain lets the test binary stand in for samizdat in the builds that
+// verify starts.
+func TestMain(m *testing.M) {
+	if os.Getenv(childMarker) == "1" {
+		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr, os.Getenv))
+	}
+	os.Exit(m.Run())
+}
+
+func TestVerify(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "essay.md"), essay)
+	code, stdout, stderr := samizdat(t, "verify", filepath.Join(dir, "essay.md"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "verified: 3 outputs byte-identical") || strings.Count(stdout, "  essay.") != 3 {
+		t.Errorf("stdout:\n%s", stdout)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("verify left files beside the manuscript: %v", entries)
+	}
+}

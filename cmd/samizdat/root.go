@@ -57,7 +57,7 @@ for print and a single HTML page.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.buildCommand(), a.checkCommand())
+	root.AddCommand(a.buildCommand(), a.checkCommand(), a.verifyCommand())
 	return root
 }
 
