@@ -3,6 +3,8 @@ package manifest
 import (
 	"strings"
 	"testing"
+
+	"samizdat/book"
 )
 
 func TestDecodeManifest(t *testing.T) {
@@ -82,3 +84,5 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+func errorsOf(err error) []*book.Error { return book.Errors(err) }
