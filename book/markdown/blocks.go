@@ -77,8 +77,24 @@ func (r *reader) blocks(parent ast.Node) []book.Block {
 	return out
 }
 
+// maxDepth bounds the nesting of quotations and lists: deeper is surely
+// damage (or an attack), and every renderer recurses on it.
+const maxDepth = 32
+
 func (r *reader) block(n ast.Node) book.Block {
 	pos := r.pos(r.blockOffset(n))
+	switch n.(type) {
+	case *ast.Blockquote, *ast.List:
+		r.depth++
+		defer func() { r.depth-- }()
+		if r.depth > maxDepth {
+			if !r.tooDeep {
+				r.tooDeep = true
+				r.errorf(r.blockOffset(n), "quotations and lists are nested more than %d deep here", maxDepth)
+			}
+			return nil
+		}
+	}
 	switch t := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
 		ins := r.inlines(t)

@@ -24,6 +24,7 @@ func TestBadInput(t *testing.T) {
 		{"javascript link", "[x](javascript:alert(1))\n", "ch.md:1:2: link to \"javascript:alert(1)\": the javascript: scheme is not allowed in a book"},
 		{"missing image", "![A map](missing.png)\n", "ch.md:1:1: image \"missing.png\" not found"},
 		{"note in note", "A[^a]\n\n[^a]: B[^b]\n[^b]: C\n", "ch.md:3:7: footnote [^b] is referenced inside a footnote: notes cannot have notes"},
+		{"nesting too deep", "# Deep\n\n" + strings.Repeat("> ", 10000) + "x\n", "ch.md:3:1: quotations and lists are nested more than 32 deep here"},
 		{"duplicate id", "## One {#x}\n\n## Two {#x}\n", "ch.md:3:1: the id #x is used twice in this book"},
 	}
 	for _, tt := range tests {

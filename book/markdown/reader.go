@@ -10,7 +10,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -66,13 +65,14 @@ func Parse(file string, src []byte, opt Options) (*Document, error) {
 	ctx := parser.NewContext()
 	md := goldmark.New(
 		goldmark.WithExtensions(
-			extension.Table, extension.Strikethrough, extension.DefinitionList, extension.Footnote,
+			extension.Table, extension.Strikethrough, extension.DefinitionList,
 			&frontmatter.Extender{Formats: []frontmatter.Format{rawYAML}},
 		),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
-			parser.WithInlineParsers(util.Prioritized(citationParser{}, 150)),
-			parser.WithASTTransformers(util.Prioritized(unusedFootnotes{r: r}, 0)),
+			parser.WithBlockParsers(util.Prioritized(extension.NewFootnoteBlockParser(), 999)),
+			parser.WithInlineParsers(util.Prioritized(footnoteRefParser{}, 101), util.Prioritized(citationParser{}, 150)),
+			parser.WithASTTransformers(util.Prioritized(footnoteCounts{r: r}, 0)),
 		),
 	)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
@@ -150,6 +150,9 @@ type reader struct {
 	notes     map[int]*book.Note
 	order     []*book.Note
 	inNote    bool
+	// depth counts the quotations and lists around the current block.
+	depth   int
+	tooDeep bool
 
 	errs     book.ErrorList
 	warnings []*book.Error
@@ -179,17 +182,4 @@ func (r *reader) frontMatter() (bool, error) {
 		}
 	}
 	return false, book.ErrorList{book.Errorf(book.Pos{File: r.file, Line: 1, Col: 1}, "front matter opened with --- is never closed: end it with a line of ---")}
-}
-
-// unusedFootnotes runs before goldmark's footnote transformer, which drops
-// definitions nobody references, to warn about them first.
-type unusedFootnotes struct{ r *reader }
-
-func (u unusedFootnotes) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if fn, ok := n.(*east.Footnote); ok && entering && fn.Index < 0 {
-			u.r.warnf(u.r.blockOffset(fn), "footnote [^%s] is defined but never referenced", fn.Ref)
-		}
-		return ast.WalkContinue, nil
-	})
 }

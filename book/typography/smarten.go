@@ -3,6 +3,7 @@ package typography
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // object stands for an inline that is not text (code, an image, a note
@@ -15,27 +16,41 @@ const object = '\uFFFC'
 // correctly. A piece equal to "\uFFFC" is a placeholder for a non-text
 // inline; it is returned unchanged.
 func Smarten(pieces []string, st Style) []string {
-	var all []rune
-	owner := []int{}
+	// All pieces as one rune slice, so marks can look across pieces; ends
+	// records where each piece stops. Sized up front: a 20 MB paragraph
+	// must not cost gigabytes in append growth.
+	n := 0
+	for _, p := range pieces {
+		n += utf8.RuneCountInString(p)
+	}
+	all := make([]rune, 0, n)
+	ends := make([]int, len(pieces))
 	for i, p := range pieces {
 		for _, r := range p {
 			all = append(all, r)
-			owner = append(owner, i)
 		}
+		ends[i] = len(all)
 	}
-	out := make([]strings.Builder, len(pieces))
+	out := make([]buffer, len(pieces))
+	for i, p := range pieces {
+		out[i] = make(buffer, 0, len(p))
+	}
 	at := func(i int) rune {
 		if i < 0 || i >= len(all) {
 			return ' '
 		}
 		return all[i]
 	}
-	same := func(i, j int) bool { return j < len(all) && owner[i] == owner[j] }
+	cur := 0 // the piece holding rune i
+	same := func(i, j int) bool { return j < ends[cur] }
 	// Open quotations, so that a mark whose neighbours leave it ambiguous
 	// closes what is open instead of opening again.
 	doubleOpen, singleOpen := false, false
 	for i := 0; i < len(all); i++ {
-		r, w := all[i], &out[owner[i]]
+		for i >= ends[cur] {
+			cur++
+		}
+		r, w := all[i], &out[cur]
 		switch {
 		case r == '-' && same(i, i+2) && all[i+1] == '-' && all[i+2] == '-':
 			w.WriteRune('—')
@@ -88,7 +103,7 @@ func Smarten(pieces []string, st Style) []string {
 	}
 	res := make([]string, len(pieces))
 	for i := range out {
-		res[i] = out[i].String()
+		res[i] = string(out[i])
 	}
 	return res
 }
@@ -144,12 +159,17 @@ func continuesWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/'
 }
 
-// trimSpaceBefore drops a plain space the writer just wrote, so that an
-// unbreakable one can take its place.
-func trimSpaceBefore(w *strings.Builder) {
-	s := w.String()
-	if t := strings.TrimRight(s, " "); len(t) != len(s) {
-		w.Reset()
-		w.WriteString(t)
+// buffer collects a piece's output; unlike strings.Builder it can drop
+// what it just wrote, which trimSpaceBefore needs.
+type buffer []byte
+
+func (b *buffer) WriteString(s string) { *b = append(*b, s...) }
+func (b *buffer) WriteRune(r rune)     { *b = utf8.AppendRune(*b, r) }
+
+// trimSpaceBefore drops the plain spaces the writer just wrote, so that
+// an unbreakable one can take their place.
+func trimSpaceBefore(w *buffer) {
+	for len(*w) > 0 && (*w)[len(*w)-1] == ' ' {
+		*w = (*w)[:len(*w)-1]
 	}
 }
