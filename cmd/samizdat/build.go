@@ -1,8 +1,10 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -13,7 +15,7 @@ import (
 func (a *app) buildCommand() *cobra.Command {
 	var opt build.Options
 	var formatList string
-	var quiet bool
+	var quiet, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "build PATH",
 		Short: "Build a book's EPUB, PDF and HTML",
@@ -29,7 +31,21 @@ names another folder; they are written only when every format succeeded.`,
 				opt.Formats = strings.Split(formatList, ",")
 			}
 			opt.Getenv = a.getenv
+			start := time.Now()
 			rep, err := build.Build(args[0], formats.Registry(), opt)
+			if asJSON {
+				if werr := writeJSON(a.stdout, rep, err, time.Since(start)); werr != nil {
+					return werr
+				}
+				if err != nil {
+					a.status = exitContent
+					var usage *build.UsageError
+					if errors.As(err, &usage) {
+						a.status = exitUsage
+					}
+				}
+				return err
+			}
 			if rep != nil {
 				a.warnings(rep.Warnings)
 			}
@@ -49,6 +65,7 @@ names another folder; they are written only when every format succeeded.`,
 	f.StringVar(&formatList, "format", "", "formats to build, comma-separated: epub,pdf,html (default: all)")
 	f.StringVar(&opt.PageSize, "page-size", "", "PDF page size: a4, a5, a6, letter, 6x9in or WIDTHxHEIGHT in mm or in")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print only warnings and errors")
+	f.BoolVar(&asJSON, "json", false, "print a machine-readable report (outputs with sizes and SHA-256, warnings, errors, timings) instead")
 	return cmd
 }
 

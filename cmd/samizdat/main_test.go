@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -162,5 +165,46 @@ func TestVerify(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("verify left files beside the manuscript: %v", entries)
+	}
+}
+
+func TestBuildJSON(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "essay.md"), essay)
+	writeFile(t, filepath.Join(dir, "bad.md"), "# Bad\n\n[^x] <b>\n")
+	code, stdout, _ := samizdat(t, "build", "--json", filepath.Join(dir, "essay.md"))
+	var rep struct {
+		OK      bool   `json:"ok"`
+		Date    string `json:"date"`
+		Outputs []struct {
+			Format, Path, SHA256 string
+			Size                 int
+		} `json:"outputs"`
+		Errors []struct {
+			File, Message string
+			Line, Col     int
+		} `json:"errors"`
+		Timings []struct{ Stage string } `json:"timings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if code != 0 || !rep.OK || rep.Date != "2025-11-25T00:00:00Z" || len(rep.Outputs) != 3 || len(rep.Timings) != 4 {
+		t.Fatalf("exit %d, report %+v", code, rep)
+	}
+	for _, o := range rep.Outputs {
+		data, err := os.ReadFile(o.Path)
+		sum := sha256.Sum256(data)
+		if err != nil || hex.EncodeToString(sum[:]) != o.SHA256 || len(data) != o.Size {
+			t.Errorf("%s: the report's size and hash do not match the file", o.Path)
+		}
+	}
+	code, stdout, _ = samizdat(t, "build", "--json", filepath.Join(dir, "bad.md"))
+	rep.Errors = nil
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	if code != 1 || rep.OK || len(rep.Errors) != 2 || rep.Errors[0].Line != 3 || rep.Errors[0].Col != 1 {
+		t.Errorf("exit %d, errors %+v", code, rep.Errors)
 	}
 }

@@ -5,10 +5,13 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"samizdat/book"
@@ -32,9 +35,11 @@ type Options struct {
 
 // Output is one file written.
 type Output struct {
-	Format string
-	Path   string
-	Size   int
+	Format string `json:"format"`
+	Path   string `json:"path"`
+	Size   int    `json:"size"`
+	// SHA256 is the hex digest of the file, for CI logs and comparisons.
+	SHA256 string `json:"sha256"`
 }
 
 // Report is what a build did.
@@ -42,18 +47,29 @@ type Report struct {
 	Outputs  []Output
 	Warnings []*book.Error
 	Date     time.Time
+	// Timings are the durations of the build's stages ("load", then one
+	// per format) in order. Measured with the clock, reported only here,
+	// never written into an output.
+	Timings []Timing
+}
+
+// Timing is how long one stage of a build took.
+type Timing struct {
+	Stage    string
+	Duration time.Duration
 }
 
 // Build loads the book at path and writes its outputs. Content problems
 // come back as a book.ErrorList; nothing is written unless every format
 // rendered.
 func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
+	start := time.Now()
 	res, err := load.Load(path)
 	if err != nil {
 		return nil, err
 	}
 	b := res.Book
-	rep := &Report{Warnings: res.Warnings}
+	rep := &Report{Warnings: res.Warnings, Timings: []Timing{{"load", time.Since(start)}}}
 	if opt.PageSize != "" {
 		b.Output.PageSize, b.Output.PageSizePos = opt.PageSize, book.Pos{File: "--page-size"}
 	}
@@ -72,16 +88,9 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	ropt := render.Options{Date: rep.Date, Fonts: fam, Warn: func(pos book.Pos, msg string) {
-		rep.Warnings = append(rep.Warnings, &book.Error{Pos: pos, Msg: msg})
-	}}
-	rendered := make([][]byte, len(formats))
-	for i, r := range formats {
-		var buf bytes.Buffer
-		if err := r.Render(&buf, b, ropt); err != nil {
-			return nil, fmt.Errorf("%s: %w", r.Name(), err)
-		}
-		rendered[i] = buf.Bytes()
+	rendered, err := renderAll(b, formats, rep, fam)
+	if err != nil {
+		return nil, err
 	}
 	dir := opt.OutDir
 	if dir == "" {
@@ -95,12 +104,54 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 		out := filepath.Join(dir, b.Slug+r.Extension())
 		files[out] = rendered[i]
 		order = append(order, out)
-		rep.Outputs = append(rep.Outputs, Output{Format: r.Name(), Path: out, Size: len(rendered[i])})
+		sum := sha256.Sum256(rendered[i])
+		rep.Outputs = append(rep.Outputs, Output{Format: r.Name(), Path: out, Size: len(rendered[i]), SHA256: hex.EncodeToString(sum[:])})
 	}
 	if err := writeAll(files, order); err != nil {
 		return nil, err
 	}
 	return rep, nil
+}
+
+// renderAll renders every format at once, each into memory. Renderers
+// only read the book, so they run side by side; their warnings are
+// reported in format order whatever order they finish in.
+func renderAll(b *book.Book, formats []render.Renderer, rep *Report, fam *fonts.Family) ([][]byte, error) {
+	type result struct {
+		data  []byte
+		warns []*book.Error
+		took  time.Duration
+		err   error
+	}
+	results := make([]result, len(formats))
+	var wg sync.WaitGroup
+	for i, r := range formats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res := &results[i]
+			start := time.Now()
+			ropt := render.Options{Date: rep.Date, Fonts: fam, Warn: func(pos book.Pos, msg string) {
+				res.warns = append(res.warns, &book.Error{Pos: pos, Msg: msg})
+			}}
+			var buf bytes.Buffer
+			if err := r.Render(&buf, b, ropt); err != nil {
+				res.err = fmt.Errorf("%s: %w", r.Name(), err)
+			}
+			res.data, res.took = buf.Bytes(), time.Since(start)
+		}()
+	}
+	wg.Wait()
+	out := make([][]byte, len(formats))
+	for i, res := range results {
+		if res.err != nil {
+			return nil, res.err
+		}
+		rep.Warnings = append(rep.Warnings, res.warns...)
+		rep.Timings = append(rep.Timings, Timing{formats[i].Name(), res.took})
+		out[i] = res.data
+	}
+	return out, nil
 }
 
 // UsageError is a mistake on the command line rather than in the book.
