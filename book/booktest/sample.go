@@ -118,3 +118,6 @@ func Sample() *book.Book {
 	book.NumberNotes(b)
 	return b
 }
+
+// PNGString is PNG as a string, for tests that build files from strings.
+func PNGString(w, h int) string { return string(PNG(w, h)) }

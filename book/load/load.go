@@ -8,7 +8,6 @@ package load
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,9 +36,9 @@ func Load(path string) (*Result, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file or folder", path)
+			return nil, fileError(path, "no such file or folder")
 		}
-		return nil, err
+		return nil, fileError(path, "%v", err)
 	}
 	l := &loader{ids: book.NewIDs(), assets: map[string]*book.Asset{}}
 	for _, k := range reservedIDs {
@@ -62,7 +61,7 @@ func Load(path string) (*Result, error) {
 			return nil, err
 		}
 	default:
-		return nil, fmt.Errorf("%s: not a Markdown manuscript (.md) or a book folder", path)
+		return nil, fileError(path, "not a Markdown manuscript (.md) or a book folder")
 	}
 	if err := l.errs.Err(); err != nil {
 		return nil, err

@@ -77,6 +77,14 @@ func (r *reader) blocks(parent ast.Node) []book.Block {
 	return out
 }
 
+// maxParagraph bounds a paragraph's size in bytes: a longer one is a file
+// whose paragraphs lost their blank lines, and would cost the line
+// breaker more than it is worth.
+const maxParagraph = 1 << 20
+
+// maxNotes bounds the notes of one manuscript.
+const maxNotes = 10_000
+
 // maxDepth bounds the nesting of quotations and lists: deeper is surely
 // damage (or an attack), and every renderer recurses on it.
 const maxDepth = 32
@@ -97,6 +105,10 @@ func (r *reader) block(n ast.Node) book.Block {
 	}
 	switch t := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
+		if size := r.endOffset(t) - r.offset(t); size > maxParagraph {
+			r.errorf(r.blockOffset(t), "a paragraph of %d MB: is the file missing the blank lines between its paragraphs? (samizdat takes paragraphs up to 1 MB)", size>>20)
+			return nil
+		}
 		ins := r.inlines(t)
 		if len(ins) == 1 {
 			if img, ok := ins[0].(*book.Image); ok {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -25,6 +26,8 @@ func TestBadInput(t *testing.T) {
 		{"missing image", "![A map](missing.png)\n", "ch.md:1:1: image \"missing.png\" not found"},
 		{"note in note", "A[^a]\n\n[^a]: B[^b]\n[^b]: C\n", "ch.md:3:7: footnote [^b] is referenced inside a footnote: notes cannot have notes"},
 		{"nesting too deep", "# Deep\n\n" + strings.Repeat("> ", 10000) + "x\n", "ch.md:3:1: quotations and lists are nested more than 32 deep here"},
+		{"huge paragraph", "# Long\n\n" + strings.Repeat("word ", 300_000) + "\n", "ch.md:3:1: a paragraph of 1 MB: is the file missing the blank lines between its paragraphs? (samizdat takes paragraphs up to 1 MB)"},
+		{"too many notes", "# Notes\n\n" + manyNotes(10_001), "ch.md:3:1: more than 10000 notes in one manuscript: split it into chapters"},
 		{"duplicate id", "## One {#x}\n\n## Two {#x}\n", "ch.md:3:1: the id #x is used twice in this book"},
 	}
 	for _, tt := range tests {
@@ -89,4 +92,14 @@ func TestTitleFromHeadingOrFrontMatter(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manyNotes writes a paragraph referring to n notes and their definitions.
+func manyNotes(n int) string {
+	var refs, defs strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&refs, "w[^n%d] ", i)
+		fmt.Fprintf(&defs, "[^n%d]: note\n", i)
+	}
+	return refs.String() + "\n\n" + defs.String()
 }

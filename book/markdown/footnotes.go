@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
@@ -30,16 +32,42 @@ func (r *reader) noteRef(out []book.Inline, l *east.FootnoteLink) []book.Inline 
 		return out
 	}
 	note, seen := r.notes[l.Index]
+	if !seen && len(r.order) == maxNotes {
+		r.errorf(r.offset(l.Parent()), "more than %d notes in one manuscript: split it into chapters", maxNotes)
+	}
+	if !seen && len(r.order) >= maxNotes {
+		return out
+	}
 	if !seen {
-		note = &book.Note{Refs: l.RefCount, Source: r.pos(r.blockOffset(def))}
+		note = &book.Note{Refs: l.RefCount, Source: r.pos(r.definitionOffset(def))}
 		r.notes[l.Index] = note
 		r.order = append(r.order, note)
 		r.inNote = true
 		note.Blocks = r.blocks(def)
 		r.inNote = false
 		if len(note.Blocks) == 0 {
-			r.errorf(r.blockOffset(def), "footnote [^%s] is empty", def.Ref)
+			r.errorf(r.definitionOffset(def), "footnote [^%s] is empty", def.Ref)
 		}
 	}
 	return append(out, &book.NoteRef{Note: note, Index: l.RefIndex + 1})
+}
+
+// definitionOffset is where a footnote's definition starts; an empty
+// definition has no text for goldmark to place, so its "[^label]:" is
+// looked up in the source.
+func (r *reader) definitionOffset(def *east.Footnote) int {
+	if off := r.blockOffset(def); off >= 0 {
+		return off
+	}
+	marker := append(append([]byte("[^"), def.Ref...), "]:"...)
+	for from := 0; ; {
+		i := bytes.Index(r.src[from:], marker)
+		if i < 0 {
+			return -1
+		}
+		if at := from + i; at == 0 || r.src[at-1] == '\n' || r.src[at-1] == ' ' {
+			return at
+		}
+		from += i + 1
+	}
 }

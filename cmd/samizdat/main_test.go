@@ -90,7 +90,7 @@ func TestExitStatuses(t *testing.T) {
 		{"unknown format", []string{"build", filepath.Join(dir, "essay.md"), "--format", "docx"}, 2, `unknown format "docx"; samizdat writes epub, html, pdf`},
 		{"unknown flag", []string{"build", "--colour", filepath.Join(dir, "essay.md")}, 2, "unknown flag: --colour"},
 		{"missing argument", []string{"build"}, 2, "accepts 1 arg(s), received 0"},
-		{"no such path", []string{"build", filepath.Join(dir, "nope.md")}, 1, "nope.md: no such file or folder"},
+		{"no such path", []string{"build", filepath.Join(dir, "nope.md")}, 1, "nope.md: error: no such file or folder"},
 		{"check clean", []string{"check", filepath.Join(dir, "essay.md")}, 0, ""},
 	}
 	for _, tt := range tests {

@@ -22,6 +22,13 @@ func writeAll(files map[string][]byte, order []string) error {
 			os.Remove(s.tmp)
 		}
 	}
+	// A target that cannot be replaced (a folder in its place) is found
+	// before anything is renamed, so no output is replaced alone.
+	for _, path := range order {
+		if info, err := os.Stat(path); err == nil && info.IsDir() {
+			return fmt.Errorf("writing %s: a folder of that name is in the way", path)
+		}
+	}
 	for _, path := range order {
 		tmp, err := stage(path, files[path])
 		if err != nil {

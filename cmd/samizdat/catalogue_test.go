@@ -1,0 +1,237 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/gif"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"samizdat/book/booktest"
+)
+
+// brokenBook is one entry of the catalogue: a book folder's files, what
+// to build (the folder, or a file in it), and the exact first line the
+// command must print. $BOOK stands for the book folder.
+type brokenBook struct {
+	name  string
+	files map[string]string
+	path  string
+	want  string
+}
+
+const chapter = "# Chapter\n\nText.\n"
+
+func manifestWith(extra string) map[string]string {
+	return map[string]string{"book.yaml": "title: T\nchapters: [a.md]\n" + extra, "a.md": chapter}
+}
+
+func pngHeader(w, h uint32) string {
+	var b bytes.Buffer
+	b.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], w)
+	binary.BigEndian.PutUint32(ihdr[4:], h)
+	ihdr[8], ihdr[9] = 8, 2
+	binary.Write(&b, binary.BigEndian, uint32(13))
+	chunk := append([]byte("IHDR"), ihdr...)
+	b.Write(chunk)
+	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
+	return b.String()
+}
+
+func gifFile() string {
+	var b bytes.Buffer
+	gif.Encode(&b, image.NewPaletted(image.Rect(0, 0, 2, 2), []color.Color{color.Black, color.White}), nil)
+	return b.String()
+}
+
+func notesManuscript(n int) string {
+	var refs, defs strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&refs, "w[^n%d] ", i)
+		if i%100 == 99 {
+			refs.WriteString("\n\n") // a paragraph of 100 references
+		}
+		fmt.Fprintf(&defs, "[^n%d]: note\n", i)
+	}
+	return "# Notes\n\n" + refs.String() + "\n\n" + defs.String()
+}
+
+func catalogue() []brokenBook {
+	img := func(name, data string) map[string]string {
+		return map[string]string{"essay.md": "# E\n\n![A picture](" + name + ")\n", name: data}
+	}
+	md := func(src string) map[string]string { return map[string]string{"essay.md": src} }
+	return []brokenBook{
+		{"malformed YAML", map[string]string{"book.yaml": "title: [T\nchapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:1:1: error: YAML: did not find expected ',' or ']'"},
+		{"front matter never closes", md("---\ntitle: T\n\nText.\n"), "essay.md", "$BOOK/essay.md:1:1: error: front matter opened with --- is never closed: end it with a line of ---"},
+		{"tabs in YAML", map[string]string{"book.yaml": "title: T\n\tchapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:2:2: error: YAML: found a tab character that violates indentation"},
+		{"unknown manifest key", manifestWith("subtittle: S\n"), "", `$BOOK/book.yaml:3:1: error: unknown key "subtittle" (did you mean "subtitle"?)`},
+		{"unknown front matter key", md("---\ntitle: T\nauther: A\n---\nText.\n"), "essay.md", `$BOOK/essay.md:3:1: error: unknown key "auther" (did you mean "author"?)`},
+		{"wrong type", manifestWith("epub:\n  embed-fonts: maybe\n"), "", "$BOOK/book.yaml:4:16: error: YAML: cannot unmarshal !!str `maybe` into bool"},
+		{"author without a name", manifestWith("author:\n  - role: edt\n"), "", "$BOOK/book.yaml:4:5: error: an author needs a name"},
+		{"chapter listed twice", map[string]string{"book.yaml": "chapters: [a.md, a.md]\n", "a.md": chapter}, "", `$BOOK/book.yaml:1:18: error: chapter "a.md" is listed twice (first at line 1)`},
+		{"missing chapter file", map[string]string{"book.yaml": "chapters: [a.md, b.md]\n", "a.md": chapter}, "", `$BOOK/book.yaml:1:18: error: file "b.md" not found`},
+		{"directory for a chapter", map[string]string{"book.yaml": "chapters: [sub]\n", "sub/a.md": chapter}, "", `$BOOK/book.yaml:1:12: error: "sub" is a folder, not a file`},
+		{"chapter outside the folder", map[string]string{"book.yaml": "chapters: [../a.md]\n"}, "", `$BOOK/book.yaml:1:12: error: "../a.md" is outside the book folder`},
+		{"absolute chapter path", map[string]string{"book.yaml": "chapters: [/etc/hostname]\n"}, "", `$BOOK/book.yaml:1:12: error: "/etc/hostname" is an absolute path: name files relative to the book folder`},
+		{"chapters and parts", map[string]string{"book.yaml": "chapters: [a.md]\nparts:\n  - chapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:3:16: error: book.yaml has both chapters: and parts:; list chapters under the parts"},
+		{"no chapters", map[string]string{"book.yaml": "title: T\n"}, "", "$BOOK/book.yaml:1:1: error: book.yaml lists no chapters: add a chapters: list of manuscript files"},
+		{"unknown page", manifestWith("front-matter: [title-page, copyrite]\n"), "", `$BOOK/book.yaml:3:28: error: unknown page "copyrite" here; use one of contents, copyright, dedication, epigraph, half-title, preface, title-page (did you mean "copyright"?)`},
+		{"page without its text", manifestWith("front-matter: [dedication]\n"), "", `$BOOK/book.yaml:3:16: error: page "dedication" needs its text: write {dedication: dedication.md}`},
+		{"generated page with a file", manifestWith("front-matter: [{contents: toc.md}]\n"), "", `$BOOK/book.yaml:3:17: error: page "contents" is made from the book's metadata and takes no file`},
+		{"page listed twice", manifestWith("front-matter: [contents, contents]\n"), "", `$BOOK/book.yaml:3:26: error: page "contents" is listed twice`},
+		{"unknown notes placement", manifestWith("notes: {placement: margin}\n"), "", `$BOOK/book.yaml:3:20: error: unknown notes placement "margin"; use one of footnotes, chapter-end, book-end`},
+		{"unknown notes scope", manifestWith("notes: {scope: part}\n"), "", `$BOOK/book.yaml:3:16: error: unknown notes scope "part"; use one of chapter, book`},
+		{"invalid UTF-8", md("# E\n\nLatin-1 caf\xe9.\n"), "essay.md", "$BOOK/essay.md:3:12: error: invalid UTF-8 (byte 0xe9): save the file as UTF-8"},
+		{"NUL byte", md("# E\n\nA\x00B\n"), "essay.md", "$BOOK/essay.md:3:2: error: NUL byte in text: the file looks binary, not Markdown"},
+		{"binary file named .md", md(booktest.PNGString(4, 4)), "essay.md", "$BOOK/essay.md:1:1: error: invalid UTF-8 (byte 0x89): save the file as UTF-8"},
+		{"20 MB paragraph", md("# E\n\n" + strings.Repeat("lorem ", 3_500_000) + "\n"), "essay.md", "$BOOK/essay.md:3:1: error: a paragraph of 20 MB: is the file missing the blank lines between its paragraphs? (samizdat takes paragraphs up to 1 MB)"},
+		{"10,000 nested quotations", md("# E\n\n" + strings.Repeat("> ", 10_000) + "deep\n"), "essay.md", "$BOOK/essay.md:3:1: error: quotations and lists are nested more than 32 deep here"},
+		{"100,000 footnotes", md(notesManuscript(100_000)), "essay.md", "$BOOK/essay.md:203:1: error: more than 10000 notes in one manuscript: split it into chapters"},
+		{"footnote references itself", md("# E\n\nText.[^a]\n\n[^a]: See[^a].\n"), "essay.md", "$BOOK/essay.md:5:7: error: footnote [^a] is referenced inside a footnote: notes cannot have notes"},
+		{"footnote without definition", md("# E\n\nText.[^gone]\n"), "essay.md", `$BOOK/essay.md:3:6: error: footnote reference [^gone] has no definition: add a line "[^gone]: …"`},
+		{"empty footnote", md("# E\n\nText.[^a]\n\n[^a]:\n"), "essay.md", "$BOOK/essay.md:5:1: error: footnote [^a] is empty"},
+		{"id used twice", md("# E\n\n## A {#x}\n\n## B {#x}\n"), "essay.md", "$BOOK/essay.md:5:1: error: the id #x is used twice in this book"},
+		{"raw HTML", md("# E\n\n<script>alert(1)</script>\n"), "essay.md", "$BOOK/essay.md:3:1: error: raw HTML is not supported in manuscripts: write it in Markdown (<script>alert(1)</script>)"},
+		{"javascript link", md("# E\n\n[click](javascript:alert(1))\n"), "essay.md", `$BOOK/essay.md:3:2: error: link to "javascript:alert(1)": the javascript: scheme is not allowed in a book`},
+		{"link to a missing anchor", md("# E\n\nSee [there](#nowhere).\n"), "essay.md", "$BOOK/essay.md:3:6: error: link to #nowhere: no heading or chapter has that id"},
+		{"link to a file outside the book", md("# E\n\nSee [notes](notes.txt).\n"), "essay.md", `$BOOK/essay.md:3:6: error: link to "notes.txt": not part of the book: link to a chapter's .md file, a #heading or a web address`},
+		{"missing image", md("# E\n\n![A map](map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: file "map.png" not found`},
+		{"truncated image", img("pic.png", pngHeader(10, 10)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is damaged: unexpected EOF`},
+		{"PNG bomb", img("pic.png", pngHeader(200_000, 200_000)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" declares 200000×200000 pixels, more than samizdat accepts (100 million)`},
+		{"not an image", img("pic.png", "<svg/>"), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is not a readable PNG or JPEG (image: unknown format)`},
+		{"GIF image", img("pic.gif", gifFile()), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.gif" is a GIF image: use PNG or JPEG, which every e-reader and PDF viewer shows`},
+		{"remote image", md("# E\n\n![A map](https://example.org/map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: image "https://example.org/map.png" is not a local file: samizdat reads no network while building; save the image in the book folder`},
+		{"cover image missing", manifestWith("cover-image: cover.jpg\n"), "", `$BOOK/book.yaml:3:14: error: file "cover.jpg" not found`},
+		{"cover image corrupt", map[string]string{"book.yaml": "chapters: [a.md]\ncover-image: cover.jpg\n", "a.md": chapter, "cover.jpg": "\xff\xd8\xff\xe0 not really"}, "", `$BOOK/book.yaml:2:14: error: image "cover.jpg" is`},
+		{"empty folder", map[string]string{"notes.txt": "x"}, "", "$BOOK: error: no book.yaml and no Markdown files (.md) in this folder"},
+		{"not a manuscript", map[string]string{"essay.txt": "x"}, "essay.txt", "$BOOK/essay.txt: error: not a Markdown manuscript (.md) or a book folder"},
+	}
+}
+
+// TestCatalogue builds every broken book through the command: each must
+// fail with its exact message and exit status 1, and leave the outputs of
+// an earlier build untouched with no temporary file beside them.
+func TestCatalogue(t *testing.T) {
+	cases := catalogue()
+	if len(cases) < 40 {
+		t.Fatalf("the catalogue has %d cases, want at least 40", len(cases))
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "book")
+			for name, content := range c.files {
+				writeFile(t, filepath.Join(dir, name), content)
+			}
+			outs := previousOutputs(t, dir)
+			code, _, stderr := samizdat(t, "build", filepath.Join(dir, c.path))
+			first := strings.ReplaceAll(strings.SplitN(stderr, "\n", 2)[0], dir, "$BOOK")
+			if code != 1 || !strings.HasPrefix(first, c.want) {
+				t.Errorf("exit %d, first line:\n  %s\nwant exit 1 and\n  %s", code, first, c.want)
+			}
+			checkOutputsIntact(t, outs)
+		})
+	}
+}
+
+// previousOutputs writes stand-ins for an earlier build's outputs.
+func previousOutputs(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	outs := map[string]string{}
+	for _, name := range []string{"book.epub", "book.pdf", "book.html", "essay.epub", "essay.pdf", "essay.html"} {
+		p := filepath.Join(dir, "_build", name)
+		outs[p] = "previous " + name
+		writeFile(t, p, outs[p])
+	}
+	return outs
+}
+
+func checkOutputsIntact(t *testing.T, outs map[string]string) {
+	t.Helper()
+	for p, want := range outs {
+		if got, err := os.ReadFile(p); err != nil || string(got) != want {
+			t.Errorf("%s was changed by a failed build", filepath.Base(p))
+		}
+		entries, _ := os.ReadDir(filepath.Dir(p))
+		if len(entries) != len(outs) {
+			t.Errorf("the output folder holds %d files after a failed build, want %d", len(entries), len(outs))
+			return
+		}
+	}
+}
+
+// TestInputsThatMustWork are inputs that look odd but are valid.
+func TestInputsThatMustWork(t *testing.T) {
+	for name, src := range map[string]string{
+		"byte order mark":  "\xef\xbb\xbf---\ntitle: BOM\n---\n\nText.\n",
+		"CRLF line ends":   "---\r\ntitle: CRLF\r\n---\r\n\r\nLine one\r\nline two.[^n]\r\n\r\n[^n]: A note.\r\n",
+		"empty manuscript": "",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFile(t, filepath.Join(dir, "essay.md"), src)
+			if code, _, stderr := samizdat(t, "build", filepath.Join(dir, "essay.md"), "--format", "epub,html"); code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+		})
+	}
+}
+
+// TestDiskFull runs a build whose process may write only a few kilobytes
+// (ulimit -f), as on a full disk: the command must fail with the write
+// error and leave the earlier outputs and no temporary file.
+func TestDiskFull(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh to set a file size limit")
+	}
+	dir := filepath.Join(t.TempDir(), "book")
+	writeFile(t, filepath.Join(dir, "essay.md"), essay)
+	outs := previousOutputs(t, dir)
+	cmd := exec.Command(sh, "-c", `ulimit -f 16; exec "$0" "$@"`, os.Args[0], "build", filepath.Join(dir, "essay.md"))
+	cmd.Env = append(os.Environ(), childMarker+"=1", "SOURCE_DATE_EPOCH=1764028800")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	exit, _ := err.(*exec.ExitError)
+	if exit == nil || exit.ExitCode() != 1 || !strings.Contains(stderr.String(), "file too large") {
+		t.Fatalf("err %v, stderr:\n%s\nwant exit 1 and a write error", err, stderr.String())
+	}
+	checkOutputsIntact(t, outs)
+}
+
+// TestOutputPathTaken makes one output's name a folder: the rename fails
+// and the other outputs of the earlier build stay as they were.
+func TestOutputPathTaken(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "book")
+	writeFile(t, filepath.Join(dir, "essay.md"), essay)
+	outs := previousOutputs(t, dir)
+	delete(outs, filepath.Join(dir, "_build", "essay.pdf"))
+	os.Remove(filepath.Join(dir, "_build", "essay.pdf"))
+	writeFile(t, filepath.Join(dir, "_build", "essay.pdf", "keep"), "x")
+	outs[filepath.Join(dir, "_build", "essay.pdf", "keep")] = "x"
+	code, _, stderr := samizdat(t, "build", filepath.Join(dir, "essay.md"))
+	if code != 1 || !strings.Contains(stderr, "essay.pdf") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for p, want := range outs {
+		if got, _ := os.ReadFile(p); string(got) != want {
+			t.Errorf("%s changed", p)
+		}
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "_build"))
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".tmp") {
+			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
