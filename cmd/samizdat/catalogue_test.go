@@ -25,6 +25,8 @@ type brokenBook struct {
 	files map[string]string
 	path  string
 	want  string
+	// hint, when set, must follow on a line of its own.
+	hint string
 }
 
 const chapter = "# Chapter\n\nText.\n"
@@ -71,50 +73,50 @@ func catalogue() []brokenBook {
 	}
 	md := func(src string) map[string]string { return map[string]string{"essay.md": src} }
 	return []brokenBook{
-		{"malformed YAML", map[string]string{"book.yaml": "title: [T\nchapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:1:1: error: YAML: did not find expected ',' or ']'"},
-		{"front matter never closes", md("---\ntitle: T\n\nText.\n"), "essay.md", "$BOOK/essay.md:1:1: error: front matter opened with --- is never closed: end it with a line of ---"},
-		{"tabs in YAML", map[string]string{"book.yaml": "title: T\n\tchapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:2:2: error: YAML: found a tab character that violates indentation"},
-		{"unknown manifest key", manifestWith("subtittle: S\n"), "", `$BOOK/book.yaml:3:1: error: unknown key "subtittle" (did you mean "subtitle"?)`},
-		{"unknown front matter key", md("---\ntitle: T\nauther: A\n---\nText.\n"), "essay.md", `$BOOK/essay.md:3:1: error: unknown key "auther" (did you mean "author"?)`},
-		{"wrong type", manifestWith("epub:\n  embed-fonts: maybe\n"), "", "$BOOK/book.yaml:4:16: error: YAML: cannot unmarshal !!str `maybe` into bool"},
-		{"author without a name", manifestWith("author:\n  - role: edt\n"), "", "$BOOK/book.yaml:4:5: error: an author needs a name"},
-		{"chapter listed twice", map[string]string{"book.yaml": "chapters: [a.md, a.md]\n", "a.md": chapter}, "", `$BOOK/book.yaml:1:18: error: chapter "a.md" is listed twice (first at line 1)`},
-		{"missing chapter file", map[string]string{"book.yaml": "chapters: [a.md, b.md]\n", "a.md": chapter}, "", `$BOOK/book.yaml:1:18: error: file "b.md" not found`},
-		{"directory for a chapter", map[string]string{"book.yaml": "chapters: [sub]\n", "sub/a.md": chapter}, "", `$BOOK/book.yaml:1:12: error: "sub" is a folder, not a file`},
-		{"chapter outside the folder", map[string]string{"book.yaml": "chapters: [../a.md]\n"}, "", `$BOOK/book.yaml:1:12: error: "../a.md" is outside the book folder`},
-		{"absolute chapter path", map[string]string{"book.yaml": "chapters: [/etc/hostname]\n"}, "", `$BOOK/book.yaml:1:12: error: "/etc/hostname" is an absolute path: name files relative to the book folder`},
-		{"chapters and parts", map[string]string{"book.yaml": "chapters: [a.md]\nparts:\n  - chapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:3:16: error: book.yaml has both chapters: and parts:; list chapters under the parts"},
-		{"no chapters", map[string]string{"book.yaml": "title: T\n"}, "", "$BOOK/book.yaml:1:1: error: book.yaml lists no chapters: add a chapters: list of manuscript files"},
-		{"unknown page", manifestWith("front-matter: [title-page, copyrite]\n"), "", `$BOOK/book.yaml:3:28: error: unknown page "copyrite" here; use one of contents, copyright, dedication, epigraph, half-title, preface, title-page (did you mean "copyright"?)`},
-		{"page without its text", manifestWith("front-matter: [dedication]\n"), "", `$BOOK/book.yaml:3:16: error: page "dedication" needs its text: write {dedication: dedication.md}`},
-		{"generated page with a file", manifestWith("front-matter: [{contents: toc.md}]\n"), "", `$BOOK/book.yaml:3:17: error: page "contents" is made from the book's metadata and takes no file`},
-		{"page listed twice", manifestWith("front-matter: [contents, contents]\n"), "", `$BOOK/book.yaml:3:26: error: page "contents" is listed twice`},
-		{"unknown notes placement", manifestWith("notes: {placement: margin}\n"), "", `$BOOK/book.yaml:3:20: error: unknown notes placement "margin"; use one of footnotes, chapter-end, book-end`},
-		{"unknown notes scope", manifestWith("notes: {scope: part}\n"), "", `$BOOK/book.yaml:3:16: error: unknown notes scope "part"; use one of chapter, book`},
-		{"invalid UTF-8", md("# E\n\nLatin-1 caf\xe9.\n"), "essay.md", "$BOOK/essay.md:3:12: error: invalid UTF-8 (byte 0xe9): save the file as UTF-8"},
-		{"NUL byte", md("# E\n\nA\x00B\n"), "essay.md", "$BOOK/essay.md:3:2: error: NUL byte in text: the file looks binary, not Markdown"},
-		{"binary file named .md", md(booktest.PNGString(4, 4)), "essay.md", "$BOOK/essay.md:1:1: error: invalid UTF-8 (byte 0x89): save the file as UTF-8"},
-		{"20 MB paragraph", md("# E\n\n" + strings.Repeat("lorem ", 3_500_000) + "\n"), "essay.md", "$BOOK/essay.md:3:1: error: a paragraph of 20 MB: is the file missing the blank lines between its paragraphs? (samizdat takes paragraphs up to 1 MB)"},
-		{"10,000 nested quotations", md("# E\n\n" + strings.Repeat("> ", 10_000) + "deep\n"), "essay.md", "$BOOK/essay.md:3:1: error: quotations and lists are nested more than 32 deep here"},
-		{"100,000 footnotes", md(notesManuscript(100_000)), "essay.md", "$BOOK/essay.md:203:1: error: more than 10000 notes in one manuscript: split it into chapters"},
-		{"footnote references itself", md("# E\n\nText.[^a]\n\n[^a]: See[^a].\n"), "essay.md", "$BOOK/essay.md:5:7: error: footnote [^a] is referenced inside a footnote: notes cannot have notes"},
-		{"footnote without definition", md("# E\n\nText.[^gone]\n"), "essay.md", `$BOOK/essay.md:3:6: error: footnote reference [^gone] has no definition: add a line "[^gone]: …"`},
-		{"empty footnote", md("# E\n\nText.[^a]\n\n[^a]:\n"), "essay.md", "$BOOK/essay.md:5:1: error: footnote [^a] is empty"},
-		{"id used twice", md("# E\n\n## A {#x}\n\n## B {#x}\n"), "essay.md", "$BOOK/essay.md:5:1: error: the id #x is used twice in this book"},
-		{"raw HTML", md("# E\n\n<script>alert(1)</script>\n"), "essay.md", "$BOOK/essay.md:3:1: error: raw HTML is not supported in manuscripts: write it in Markdown (<script>alert(1)</script>)"},
-		{"javascript link", md("# E\n\n[click](javascript:alert(1))\n"), "essay.md", `$BOOK/essay.md:3:2: error: link to "javascript:alert(1)": the javascript: scheme is not allowed in a book`},
-		{"link to a missing anchor", md("# E\n\nSee [there](#nowhere).\n"), "essay.md", "$BOOK/essay.md:3:6: error: link to #nowhere: no heading or chapter has that id"},
-		{"link to a file outside the book", md("# E\n\nSee [notes](notes.txt).\n"), "essay.md", `$BOOK/essay.md:3:6: error: link to "notes.txt": not part of the book: link to a chapter's .md file, a #heading or a web address`},
-		{"missing image", md("# E\n\n![A map](map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: file "map.png" not found`},
-		{"truncated image", img("pic.png", pngHeader(10, 10)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is damaged: unexpected EOF`},
-		{"PNG bomb", img("pic.png", pngHeader(200_000, 200_000)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" declares 200000×200000 pixels, more than samizdat accepts (100 million)`},
-		{"not an image", img("pic.png", "<svg/>"), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is not a readable PNG or JPEG (image: unknown format)`},
-		{"GIF image", img("pic.gif", gifFile()), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.gif" is a GIF image: use PNG or JPEG, which every e-reader and PDF viewer shows`},
-		{"remote image", md("# E\n\n![A map](https://example.org/map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: image "https://example.org/map.png" is not a local file: samizdat reads no network while building; save the image in the book folder`},
-		{"cover image missing", manifestWith("cover-image: cover.jpg\n"), "", `$BOOK/book.yaml:3:14: error: file "cover.jpg" not found`},
-		{"cover image corrupt", map[string]string{"book.yaml": "chapters: [a.md]\ncover-image: cover.jpg\n", "a.md": chapter, "cover.jpg": "\xff\xd8\xff\xe0 not really"}, "", `$BOOK/book.yaml:2:14: error: image "cover.jpg" is`},
-		{"empty folder", map[string]string{"notes.txt": "x"}, "", "$BOOK: error: no book.yaml and no Markdown files (.md) in this folder"},
-		{"not a manuscript", map[string]string{"essay.txt": "x"}, "essay.txt", "$BOOK/essay.txt: error: not a Markdown manuscript (.md) or a book folder"},
+		{"malformed YAML", map[string]string{"book.yaml": "title: [T\nchapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:1:1: error: YAML: did not find expected ',' or ']'", ""},
+		{"front matter never closes", md("---\ntitle: T\n\nText.\n"), "essay.md", "$BOOK/essay.md:1:1: error: front matter opened with --- is never closed: end it with a line of ---", ""},
+		{"tabs in YAML", map[string]string{"book.yaml": "title: T\n\tchapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:2:2: error: YAML: found a tab character that violates indentation", ""},
+		{"unknown manifest key", manifestWith("subtittle: S\n"), "", `$BOOK/book.yaml:3:1: error: unknown key "subtittle"`, `hint: did you mean "subtitle"?`},
+		{"unknown front matter key", md("---\ntitle: T\nauther: A\n---\nText.\n"), "essay.md", `$BOOK/essay.md:3:1: error: unknown key "auther"`, `hint: did you mean "author"?`},
+		{"wrong type", manifestWith("epub:\n  embed-fonts: maybe\n"), "", "$BOOK/book.yaml:4:16: error: YAML: cannot unmarshal !!str `maybe` into bool", ""},
+		{"author without a name", manifestWith("author:\n  - role: edt\n"), "", "$BOOK/book.yaml:4:5: error: an author needs a name", ""},
+		{"chapter listed twice", map[string]string{"book.yaml": "chapters: [a.md, a.md]\n", "a.md": chapter}, "", `$BOOK/book.yaml:1:18: error: chapter "a.md" is listed twice (first at line 1)`, ""},
+		{"missing chapter file", map[string]string{"book.yaml": "chapters: [a.md, b.md]\n", "a.md": chapter}, "", `$BOOK/book.yaml:1:18: error: file "b.md" not found`, ""},
+		{"directory for a chapter", map[string]string{"book.yaml": "chapters: [sub]\n", "sub/a.md": chapter}, "", `$BOOK/book.yaml:1:12: error: "sub" is a folder, not a file`, ""},
+		{"chapter outside the folder", map[string]string{"book.yaml": "chapters: [../a.md]\n"}, "", `$BOOK/book.yaml:1:12: error: "../a.md" is outside the book folder`, ""},
+		{"absolute chapter path", map[string]string{"book.yaml": "chapters: [/etc/hostname]\n"}, "", `$BOOK/book.yaml:1:12: error: "/etc/hostname" is an absolute path: name files relative to the book folder`, ""},
+		{"chapters and parts", map[string]string{"book.yaml": "chapters: [a.md]\nparts:\n  - chapters: [a.md]\n", "a.md": chapter}, "", "$BOOK/book.yaml:3:16: error: book.yaml has both chapters: and parts:; list chapters under the parts", ""},
+		{"no chapters", map[string]string{"book.yaml": "title: T\n"}, "", "$BOOK/book.yaml:1:1: error: book.yaml lists no chapters: add a chapters: list of manuscript files", ""},
+		{"unknown page", manifestWith("front-matter: [title-page, copyrite]\n"), "", `$BOOK/book.yaml:3:28: error: unknown page "copyrite" here; use one of contents, copyright, dedication, epigraph, half-title, preface, title-page`, `hint: did you mean "copyright"?`},
+		{"page without its text", manifestWith("front-matter: [dedication]\n"), "", `$BOOK/book.yaml:3:16: error: page "dedication" needs its text: write {dedication: dedication.md}`, ""},
+		{"generated page with a file", manifestWith("front-matter: [{contents: toc.md}]\n"), "", `$BOOK/book.yaml:3:17: error: page "contents" is made from the book's metadata and takes no file`, ""},
+		{"page listed twice", manifestWith("front-matter: [contents, contents]\n"), "", `$BOOK/book.yaml:3:26: error: page "contents" is listed twice`, ""},
+		{"unknown notes placement", manifestWith("notes: {placement: margin}\n"), "", `$BOOK/book.yaml:3:20: error: unknown notes placement "margin"; use one of footnotes, chapter-end, book-end`, ""},
+		{"unknown notes scope", manifestWith("notes: {scope: part}\n"), "", `$BOOK/book.yaml:3:16: error: unknown notes scope "part"; use one of chapter, book`, ""},
+		{"invalid UTF-8", md("# E\n\nLatin-1 caf\xe9.\n"), "essay.md", "$BOOK/essay.md:3:12: error: invalid UTF-8 (byte 0xe9): save the file as UTF-8", ""},
+		{"NUL byte", md("# E\n\nA\x00B\n"), "essay.md", "$BOOK/essay.md:3:2: error: NUL byte in text: the file looks binary, not Markdown", ""},
+		{"binary file named .md", md(booktest.PNGString(4, 4)), "essay.md", "$BOOK/essay.md:1:1: error: invalid UTF-8 (byte 0x89): save the file as UTF-8", ""},
+		{"20 MB paragraph", md("# E\n\n" + strings.Repeat("lorem ", 3_500_000) + "\n"), "essay.md", "$BOOK/essay.md:3:1: error: a paragraph of 20 MB: is the file missing the blank lines between its paragraphs? (samizdat takes paragraphs up to 1 MB)", ""},
+		{"10,000 nested quotations", md("# E\n\n" + strings.Repeat("> ", 10_000) + "deep\n"), "essay.md", "$BOOK/essay.md:3:1: error: quotations and lists are nested more than 32 deep here", ""},
+		{"100,000 footnotes", md(notesManuscript(100_000)), "essay.md", "$BOOK/essay.md:203:1: error: more than 10000 notes in one manuscript: split it into chapters", ""},
+		{"footnote references itself", md("# E\n\nText.[^a]\n\n[^a]: See[^a].\n"), "essay.md", "$BOOK/essay.md:5:7: error: footnote [^a] is referenced inside a footnote: notes cannot have notes", ""},
+		{"footnote without definition", md("# E\n\nText.[^gone]\n"), "essay.md", `$BOOK/essay.md:3:6: error: footnote reference [^gone] has no definition: add a line "[^gone]: …"`, ""},
+		{"empty footnote", md("# E\n\nText.[^a]\n\n[^a]:\n"), "essay.md", "$BOOK/essay.md:5:1: error: footnote [^a] is empty", ""},
+		{"id used twice", md("# E\n\n## A {#x}\n\n## B {#x}\n"), "essay.md", "$BOOK/essay.md:5:1: error: the id #x is used twice in this book", ""},
+		{"raw HTML", md("# E\n\n<script>alert(1)</script>\n"), "essay.md", "$BOOK/essay.md:3:1: error: raw HTML is not supported in manuscripts: write it in Markdown (<script>alert(1)</script>)", ""},
+		{"javascript link", md("# E\n\n[click](javascript:alert(1))\n"), "essay.md", `$BOOK/essay.md:3:2: error: link to "javascript:alert(1)": the javascript: scheme is not allowed in a book`, ""},
+		{"link to a missing anchor", md("# E\n\nSee [there](#nowhere).\n"), "essay.md", "$BOOK/essay.md:3:6: error: link to #nowhere: no heading or chapter has that id", ""},
+		{"link to a file outside the book", md("# E\n\nSee [notes](notes.txt).\n"), "essay.md", `$BOOK/essay.md:3:6: error: link to "notes.txt": not part of the book: link to a chapter's .md file, a #heading or a web address`, ""},
+		{"missing image", md("# E\n\n![A map](map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: file "map.png" not found`, ""},
+		{"truncated image", img("pic.png", pngHeader(10, 10)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is damaged: unexpected EOF`, ""},
+		{"PNG bomb", img("pic.png", pngHeader(200_000, 200_000)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" declares 200000×200000 pixels, more than samizdat accepts (100 million)`, ""},
+		{"not an image", img("pic.png", "<svg/>"), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is not a readable PNG or JPEG (image: unknown format)`, ""},
+		{"GIF image", img("pic.gif", gifFile()), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.gif" is a GIF image: use PNG or JPEG, which every e-reader and PDF viewer shows`, ""},
+		{"remote image", md("# E\n\n![A map](https://example.org/map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: image "https://example.org/map.png" is not a local file: samizdat reads no network while building; save the image in the book folder`, ""},
+		{"cover image missing", manifestWith("cover-image: cover.jpg\n"), "", `$BOOK/book.yaml:3:14: error: file "cover.jpg" not found`, ""},
+		{"cover image corrupt", map[string]string{"book.yaml": "chapters: [a.md]\ncover-image: cover.jpg\n", "a.md": chapter, "cover.jpg": "\xff\xd8\xff\xe0 not really"}, "", `$BOOK/book.yaml:2:14: error: image "cover.jpg" is`, ""},
+		{"empty folder", map[string]string{"notes.txt": "x"}, "", "$BOOK: error: no book.yaml and no Markdown files (.md) in this folder", ""},
+		{"not a manuscript", map[string]string{"essay.txt": "x"}, "essay.txt", "$BOOK/essay.txt: error: not a Markdown manuscript (.md) or a book folder", ""},
 	}
 }
 
@@ -137,6 +139,9 @@ func TestCatalogue(t *testing.T) {
 			first := strings.ReplaceAll(strings.SplitN(stderr, "\n", 2)[0], dir, "$BOOK")
 			if code != 1 || !strings.HasPrefix(first, c.want) {
 				t.Errorf("exit %d, first line:\n  %s\nwant exit 1 and\n  %s", code, first, c.want)
+			}
+			if c.hint != "" && !strings.Contains(stderr, "\n  "+c.hint+"\n") {
+				t.Errorf("no line %q in:\n%s", c.hint, stderr)
 			}
 			checkOutputsIntact(t, outs)
 		})

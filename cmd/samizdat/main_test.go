@@ -208,3 +208,18 @@ func TestBuildJSON(t *testing.T) {
 		t.Errorf("exit %d, errors %+v", code, rep.Errors)
 	}
 }
+
+func TestDiagnosticShowsSourceAndCaret(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "e.md"), "# E\n\nSee\tthe note[^gone] here.\n")
+	_, _, stderr := samizdat(t, "check", filepath.Join(dir, "e.md"))
+	want := "e.md:3:13: error: footnote reference [^gone] has no definition: add a line \"[^gone]: …\"\n" +
+		"  See the note[^gone] here.\n" +
+		"              ^\n"
+	if !strings.Contains(stderr, want) {
+		t.Errorf("stderr:\n%s\nwant:\n%s", stderr, want)
+	}
+	if strings.Contains(stderr, "\x1b[") {
+		t.Error("colour codes written to a stream that is not a terminal")
+	}
+}

@@ -45,6 +45,7 @@ type app struct {
 	getenv         func(string) string
 	// status is the exit status a command chose; 0 leaves it to run.
 	status int
+	diag   *printer
 }
 
 func (a *app) rootCommand() *cobra.Command {
@@ -83,15 +84,10 @@ func (a *app) fail(err error) error {
 
 // report prints one diagnostic.
 func (a *app) report(severity string, e *book.Error) {
-	msg := e.Msg
-	if e.Hint != "" {
-		msg += " (" + e.Hint + ")"
+	if a.diag == nil {
+		a.diag = newPrinter(a.stderr, a.getenv)
 	}
-	if e.Pos.File == "" {
-		fmt.Fprintf(a.stderr, "samizdat: %s: %s\n", severity, msg)
-		return
-	}
-	fmt.Fprintf(a.stderr, "%s: %s: %s\n", e.Pos, severity, msg)
+	a.diag.print(severity, e)
 }
 
 func (a *app) warnings(ws []*book.Error) {
