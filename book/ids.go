@@ -68,3 +68,17 @@ func Slug(text string, ascii bool, fallback string) string {
 	}
 	return s
 }
+
+// TitleFromName makes a title from a file or folder name, for books that
+// have none of their own: "my-essays" becomes "My Essays".
+func TitleFromName(name string) string {
+	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
+	for i, w := range words {
+		r := []rune(w)
+		words[i] = strings.ToUpper(string(r[0])) + string(r[1:])
+	}
+	if len(words) == 0 {
+		return "Untitled"
+	}
+	return strings.Join(words, " ")
+}

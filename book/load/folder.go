@@ -56,7 +56,7 @@ func (l *loader) fromFolder() error {
 		return fileError(l.root, "no book.yaml and no Markdown files (.md) in this folder")
 	}
 	base := filepath.Base(absOrSelf(l.root))
-	l.b = &book.Book{Slug: book.Slug(base, true, "book"), Meta: book.Metadata{Title: humanize(base), Lang: "en"}}
+	l.b = &book.Book{Slug: book.Slug(base, true, "book"), Meta: book.Metadata{Title: book.TitleFromName(base), Lang: "en"}}
 	l.b.Front = l.matter(l.root, defaultFront(true), frontKinds)
 	part := &book.Part{}
 	for _, n := range names {
@@ -70,15 +70,6 @@ func (l *loader) fromFolder() error {
 	l.b.Parts = []*book.Part{part}
 	l.placeNotes(l.root)
 	return nil
-}
-
-// humanize turns a folder name ("my-essays") into a title ("My Essays").
-func humanize(name string) string {
-	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
-	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
-	}
-	return strings.Join(words, " ")
 }
 
 // appendPeople adds the people not already listed.

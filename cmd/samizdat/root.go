@@ -58,7 +58,8 @@ for print and a single HTML page.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.buildCommand(), a.checkCommand(), a.verifyCommand())
+	root.AddCommand(a.buildCommand(), a.checkCommand(), a.verifyCommand(), a.initCommand())
+	root.AddCommand(a.manCommand(root))
 	return root
 }
 
