@@ -73,6 +73,9 @@ func (r *reader) blocks(parent ast.Node) []book.Block {
 		if b := r.block(c); b != nil {
 			out = append(out, b)
 		}
+		// A block of raw HTML may become several blocks.
+		out = append(out, r.pending...)
+		r.pending = nil
 	}
 	return out
 }
@@ -144,7 +147,7 @@ func (r *reader) block(n ast.Node) book.Block {
 		if t.HTMLBlockType == ast.HTMLBlockType2 {
 			return nil // an HTML comment: the author's note to self
 		}
-		r.errorf(r.blockOffset(t), "raw HTML is not supported in manuscripts: write it in Markdown (%s)", firstLine(r.lineText(t)))
+		r.pending = append(r.pending, r.htmlBlock(t)...)
 		return nil
 	case *east.Table:
 		return r.table(t, pos)

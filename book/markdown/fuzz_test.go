@@ -31,6 +31,7 @@ func FuzzParse(f *testing.F) {
 		"@key [p. 1] and [see @a, 12; -@b, chap. 3, x] and [@x](y)\n",
 		"![alt](img.png) <!-- c --> <br> ***\n",
 		"a\u200b\u0301\u202e b \"'\" -- --- ...\n",
+		"<div onclick=x><p>a <em>b</p><script>c</script></div>\n\nx <a href=\"javascript:y\">z</a> <i>open\n",
 	} {
 		f.Add([]byte(s))
 	}

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -12,13 +11,10 @@ import (
 	"samizdat/book"
 )
 
-// inlines converts the inline children of n.
+// inlines converts the inline children of n, folding raw HTML tags
+// through the allow-list (see rawhtml.go).
 func (r *reader) inlines(n ast.Node) []book.Inline {
-	var out []book.Inline
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		out = r.inline(out, c)
-	}
-	return mergeText(out)
+	return r.htmlInlines(n)
 }
 
 // inline appends the model form of n to out.
@@ -66,7 +62,8 @@ func (r *reader) inline(out []book.Inline, n ast.Node) []book.Inline {
 	case *ast.Image:
 		return r.image(out, t)
 	case *ast.RawHTML:
-		return r.rawHTML(out, t)
+		// Only reached for raw HTML outside htmlInlines' folding.
+		return out
 	case *east.FootnoteLink:
 		return r.noteRef(out, t)
 	case *east.FootnoteBacklink:
@@ -108,35 +105,6 @@ func (r *reader) image(out []book.Inline, t *ast.Image) []book.Inline {
 		r.warnings = append(r.warnings, book.Errorf(pos, "image %q has no alternative text: describe it in ![…](%s) for readers who cannot see it", ref, ref))
 	}
 	return append(out, &book.Image{Asset: a, Alt: alt, Title: string(t.Title)})
-}
-
-var (
-	commentRE = regexp.MustCompile(`^<!--[\s\S]*-->$`)
-	breakRE   = regexp.MustCompile(`^<br\s*/?>$`)
-)
-
-// rawHTML keeps what has a Markdown meaning (a comment, <br>) and
-// refuses the rest: arbitrary HTML cannot be carried into a PDF, and
-// unchecked HTML has no place in an EPUB.
-func (r *reader) rawHTML(out []book.Inline, t *ast.RawHTML) []book.Inline {
-	var b bytes.Buffer
-	for i := 0; i < t.Segments.Len(); i++ {
-		s := t.Segments.At(i)
-		b.Write(s.Value(r.src))
-	}
-	raw := strings.TrimSpace(b.String())
-	switch {
-	case commentRE.MatchString(raw):
-		return out
-	case breakRE.MatchString(strings.ToLower(raw)):
-		return append(out, &book.LineBreak{})
-	}
-	off := -1
-	if t.Segments.Len() > 0 {
-		off = t.Segments.At(0).Start
-	}
-	r.errorf(off, "raw HTML %s is not supported in manuscripts: write it in Markdown", firstLine(raw))
-	return out
 }
 
 // checkFootnoteRef reports [^label] left as text: goldmark leaves a

@@ -150,6 +150,8 @@ type reader struct {
 	notes     map[int]*book.Note
 	order     []*book.Note
 	inNote    bool
+	// pending holds the blocks a raw HTML block became.
+	pending []book.Block
 	// depth counts the quotations and lists around the current block.
 	depth   int
 	tooDeep bool

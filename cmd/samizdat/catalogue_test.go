@@ -103,7 +103,7 @@ func catalogue() []brokenBook {
 		{"footnote without definition", md("# E\n\nText.[^gone]\n"), "essay.md", `$BOOK/essay.md:3:6: error: footnote reference [^gone] has no definition: add a line "[^gone]: …"`, ""},
 		{"empty footnote", md("# E\n\nText.[^a]\n\n[^a]:\n"), "essay.md", "$BOOK/essay.md:5:1: error: footnote [^a] is empty", ""},
 		{"id used twice", md("# E\n\n## A {#x}\n\n## B {#x}\n"), "essay.md", "$BOOK/essay.md:5:1: error: the id #x is used twice in this book", ""},
-		{"raw HTML", md("# E\n\n<script>alert(1)</script>\n"), "essay.md", "$BOOK/essay.md:3:1: error: raw HTML is not supported in manuscripts: write it in Markdown (<script>alert(1)</script>)", ""},
+		{"raw HTML image", md("# E\n\nSee <img src=\"x.png\"> here.\n"), "essay.md", "$BOOK/essay.md:3:5: error: raw HTML <img>: write images in Markdown, ![description](file.png), so that samizdat can check and embed them", ""},
 		{"javascript link", md("# E\n\n[click](javascript:alert(1))\n"), "essay.md", `$BOOK/essay.md:3:2: error: link to "javascript:alert(1)": the javascript: scheme is not allowed in a book`, ""},
 		{"link to a missing anchor", md("# E\n\nSee [there](#nowhere).\n"), "essay.md", "$BOOK/essay.md:3:6: error: link to #nowhere: no heading or chapter has that id", ""},
 		{"link to a file outside the book", md("# E\n\nSee [notes](notes.txt).\n"), "essay.md", `$BOOK/essay.md:3:6: error: link to "notes.txt": not part of the book: link to a chapter's .md file, a #heading or a web address`, ""},

@@ -78,7 +78,7 @@ func TestBuildFormatsAndOutputFolder(t *testing.T) {
 func TestExitStatuses(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "essay.md"), essay)
-	writeFile(t, filepath.Join(dir, "bad.md"), "# Bad\n\nA note[^x] and <span>raw.\n")
+	writeFile(t, filepath.Join(dir, "bad.md"), "# Bad\n\nA note[^x] and <img src=\"x.png\">.\n")
 	tests := []struct {
 		name   string
 		args   []string
@@ -171,7 +171,7 @@ func TestVerify(t *testing.T) {
 func TestBuildJSON(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, filepath.Join(dir, "essay.md"), essay)
-	writeFile(t, filepath.Join(dir, "bad.md"), "# Bad\n\n[^x] <b>\n")
+	writeFile(t, filepath.Join(dir, "bad.md"), "# Bad\n\n[^x] <img src=x.png>\n")
 	code, stdout, _ := samizdat(t, "build", "--json", filepath.Join(dir, "essay.md"))
 	var rep struct {
 		OK      bool   `json:"ok"`
