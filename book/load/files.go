@@ -47,19 +47,25 @@ func (l *loader) readFile(rel string, at book.Pos) ([]byte, error) {
 
 // confine resolves rel inside the root, refusing paths that leave it.
 func (l *loader) confine(rel string, at book.Pos) (string, error) {
+	if l.allowOutside {
+		if filepath.IsAbs(rel) {
+			return filepath.Clean(rel), nil
+		}
+		return filepath.Join(l.root, filepath.FromSlash(rel)), nil
+	}
 	if filepath.IsAbs(rel) || strings.HasPrefix(rel, "/") {
-		return "", book.Errorf(at, "%q is an absolute path: name files relative to the book folder", rel)
+		return "", book.Errorf(at, "%q is an absolute path: name files relative to the book folder (or build with --allow-outside)", rel)
 	}
 	clean := path.Clean(filepath.ToSlash(rel))
 	if clean == ".." || strings.HasPrefix(clean, "../") {
-		return "", book.Errorf(at, "%q is outside the book folder", rel)
+		return "", book.Errorf(at, "%q is outside the book folder (build with --allow-outside to allow it)", rel)
 	}
 	full := filepath.Join(l.root, filepath.FromSlash(clean))
 	if real, err := filepath.EvalSymlinks(full); err == nil {
 		root, rerr := filepath.EvalSymlinks(l.root)
 		if rerr == nil {
 			if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				return "", book.Errorf(at, "%q is a link to a file outside the book folder", rel)
+				return "", book.Errorf(at, "%q is a link to a file outside the book folder (build with --allow-outside to allow it)", rel)
 			}
 		}
 	}

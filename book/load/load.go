@@ -32,7 +32,19 @@ type Result struct {
 // Load reads the book at path. File names in messages are given relative
 // to the current directory as the user wrote path, so an editor can jump
 // to them.
-func Load(path string) (*Result, error) {
+func Load(path string) (*Result, error) { return LoadWith(path, Options{}) }
+
+// Options change how a book is read.
+type Options struct {
+	// AllowOutside lets a book read files outside its folder (../ paths,
+	// absolute paths, links leading out), which is refused by default so
+	// that a manuscript from elsewhere cannot pull private files into a
+	// published book.
+	AllowOutside bool
+}
+
+// LoadWith is Load with options.
+func LoadWith(path string, opt Options) (*Result, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -40,7 +52,7 @@ func Load(path string) (*Result, error) {
 		}
 		return nil, fileError(path, "%v", err)
 	}
-	l := &loader{ids: book.NewIDs(), assets: map[string]*book.Asset{}}
+	l := &loader{ids: book.NewIDs(), assets: map[string]*book.Asset{}, allowOutside: opt.AllowOutside}
 	for _, k := range reservedIDs {
 		l.ids.Claim(k)
 	}
@@ -79,12 +91,13 @@ var reservedIDs = []string{"cover", "half-title", "title-page", "copyright", "co
 
 // loader holds the state of one Load.
 type loader struct {
-	root     string
-	b        *book.Book
-	ids      *book.IDs
-	assets   map[string]*book.Asset
-	errs     book.ErrorList
-	warnings []*book.Error
+	root         string
+	allowOutside bool
+	b            *book.Book
+	ids          *book.IDs
+	assets       map[string]*book.Asset
+	errs         book.ErrorList
+	warnings     []*book.Error
 	// chapterFiles maps a manuscript's path (relative to root) to its
 	// chapter, for resolving links between manuscripts.
 	chapterFiles map[string]*book.Chapter

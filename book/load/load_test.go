@@ -193,9 +193,9 @@ func TestBadInput(t *testing.T) {
 		{"folder as chapter", map[string]string{"book.yaml": "chapters: [sub]\n", "sub/x.md": ch},
 			"", `book.yaml:1:12: "sub" is a folder, not a file`},
 		{"chapter outside folder", map[string]string{"book.yaml": "chapters: [../x.md]\n"},
-			"", `book.yaml:1:12: "../x.md" is outside the book folder`},
+			"", `book.yaml:1:12: "../x.md" is outside the book folder (build with --allow-outside to allow it)`},
 		{"absolute chapter path", map[string]string{"book.yaml": "chapters: [/etc/passwd]\n"},
-			"", `book.yaml:1:12: "/etc/passwd" is an absolute path: name files relative to the book folder`},
+			"", `book.yaml:1:12: "/etc/passwd" is an absolute path: name files relative to the book folder (or build with --allow-outside)`},
 		{"no chapters", map[string]string{"book.yaml": "title: x\n"},
 			"", `book.yaml:1:1: book.yaml lists no chapters: add a chapters: list of manuscript files`},
 		{"chapters and parts", map[string]string{"book.yaml": "chapters: [a.md]\nparts:\n  - chapters: [a.md]\n", "a.md": ch},
@@ -257,7 +257,10 @@ func TestSymlinkOutOfBookRefused(t *testing.T) {
 		t.Skip("symbolic links not supported here:", err)
 	}
 	_, err := Load(dir)
-	if err == nil || !strings.Contains(err.Error(), `"link.md" is a link to a file outside the book folder`) {
+	if err == nil || !strings.Contains(err.Error(), `"link.md" is a link to a file outside the book folder (build with --allow-outside to allow it)`) {
 		t.Fatalf("error = %v", err)
+	}
+	if _, err := LoadWith(dir, Options{AllowOutside: true}); err != nil {
+		t.Fatalf("with AllowOutside: %v", err)
 	}
 }

@@ -65,6 +65,7 @@ names another folder; they are written only when every format succeeded.`,
 	f.StringVar(&formatList, "format", "", "formats to build, comma-separated: epub,pdf,html (default: all)")
 	f.StringVar(&opt.PageSize, "page-size", "", "PDF page size: a4, a5, a6, letter, 6x9in or WIDTHxHEIGHT in mm or in")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print only warnings and errors")
+	f.BoolVar(&opt.AllowOutside, "allow-outside", false, "let the book read files outside its folder (../ paths, absolute paths, links leading out)")
 	f.BoolVar(&asJSON, "json", false, "print a machine-readable report (outputs with sizes and SHA-256, warnings, errors, timings) instead")
 	return cmd
 }

@@ -223,3 +223,15 @@ func TestDiagnosticShowsSourceAndCaret(t *testing.T) {
 		t.Error("colour codes written to a stream that is not a terminal")
 	}
 }
+
+func TestAllowOutside(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "shared", "intro.md"), "# Shared Introduction\n\nText.\n")
+	writeFile(t, filepath.Join(root, "book", "book.yaml"), "title: T\nchapters: [../shared/intro.md]\n")
+	if code, _, stderr := samizdat(t, "build", filepath.Join(root, "book"), "--format", "html"); code != 1 || !strings.Contains(stderr, "is outside the book folder") {
+		t.Fatalf("without the flag: exit %d: %s", code, stderr)
+	}
+	if code, _, stderr := samizdat(t, "build", filepath.Join(root, "book"), "--format", "html", "--allow-outside"); code != 0 {
+		t.Fatalf("with --allow-outside: exit %d: %s", code, stderr)
+	}
+}

@@ -28,6 +28,8 @@ type Options struct {
 	Formats []string
 	// PageSize, when set, overrides the book's PDF page size.
 	PageSize string
+	// AllowOutside lets the book read files outside its folder.
+	AllowOutside bool
 	// Getenv reads the environment (os.Getenv in the command, a map in
 	// tests).
 	Getenv func(string) string
@@ -64,7 +66,7 @@ type Timing struct {
 // rendered.
 func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	start := time.Now()
-	res, err := load.Load(path)
+	res, err := load.LoadWith(path, load.Options{AllowOutside: opt.AllowOutside})
 	if err != nil {
 		return nil, err
 	}
