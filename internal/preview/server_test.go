@@ -1,0 +1,117 @@
+package preview
+
+import (
+	"bufio"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"samizdat/book/load"
+)
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %s", url, resp.Status)
+	}
+	return string(body)
+}
+
+// nextEvent reads server-sent events until one of the named kind arrives.
+func nextEvent(t *testing.T, r *bufio.Reader, kind string, within time.Duration) string {
+	t.Helper()
+	type line struct {
+		s   string
+		err error
+	}
+	lines := make(chan line)
+	go func() {
+		for {
+			s, err := r.ReadString('\n')
+			lines <- line{s, err}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	deadline := time.After(within)
+	event := ""
+	for {
+		select {
+		case l := <-lines:
+			if l.err != nil {
+				t.Fatalf("event stream ended: %v", l.err)
+			}
+			if strings.HasPrefix(l.s, "event: ") {
+				event = strings.TrimSpace(strings.TrimPrefix(l.s, "event: "))
+			}
+			if strings.HasPrefix(l.s, "data: ") && event == kind {
+				return strings.TrimSpace(strings.TrimPrefix(l.s, "data: "))
+			}
+		case <-deadline:
+			t.Fatalf("no %q event within %v", kind, within)
+		}
+	}
+}
+
+// TestEditReloads serves a book, saves a changed chapter and then a broken
+// one: the browser is told to reload with the new text, then shown the
+// problem while the last good preview stays.
+func TestEditReloads(t *testing.T) {
+	dir := t.TempDir()
+	chapter := filepath.Join(dir, "chapters", "one.md")
+	os.MkdirAll(filepath.Dir(chapter), 0o755)
+	os.WriteFile(filepath.Join(dir, "book.yaml"), []byte("title: Live\nchapters: [chapters/one.md]\n"), 0o644)
+	os.WriteFile(chapter, []byte("# One\n\nThe first words.\n"), 0o644)
+
+	s := New(dir, load.Options{}, func(string) string { return "1764028800" })
+	stop := make(chan struct{})
+	defer close(stop)
+	go s.Watch(stop)
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+
+	page := get(t, ts.URL+"/")
+	if !strings.Contains(page, `<svg xmlns="http://www.w3.org/2000/svg" class="page"`) || !strings.Contains(page, ">first<") {
+		t.Fatalf("the preview page has no drawn pages with the text")
+	}
+	if !strings.Contains(get(t, ts.URL+"/book.html"), "The first words.") {
+		t.Fatal("the HTML side lacks the text")
+	}
+	resp, err := http.Get(ts.URL + "/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	nextEvent(t, events, "hello", time.Second)
+
+	time.Sleep(50 * time.Millisecond) // let the watcher settle
+	saved := time.Now()
+	os.WriteFile(chapter, []byte("# One\n\nThe second draft.\n"), 0o644)
+	nextEvent(t, events, "reload", 2*time.Second)
+	t.Logf("reload sent %d ms after the save", time.Since(saved).Milliseconds())
+	if page := get(t, ts.URL+"/"); !strings.Contains(page, ">draft.<") {
+		t.Error("the pages do not show the saved text")
+	}
+
+	os.WriteFile(chapter, []byte("# One\n\nBroken[^nope].\n"), 0o644)
+	data := nextEvent(t, events, "problem", 2*time.Second)
+	if !strings.Contains(data, `one.md:3:7`) || !strings.Contains(data, `"line":"Broken[^nope]."`) {
+		t.Errorf("problem event = %s", data)
+	}
+	if page := get(t, ts.URL+"/"); !strings.Contains(page, ">draft.<") || !strings.Contains(page, "footnote reference [^nope]") {
+		t.Error("after a failed build the page should keep the last good pages and show the problem")
+	}
+}
