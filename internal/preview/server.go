@@ -213,4 +213,3 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request, seen int) {
 		}
 	}
 }
-
