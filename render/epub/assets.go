@@ -27,16 +27,14 @@ type fontFile struct {
 	face      *fonts.Face // nil for the licence
 }
 
-// addAssets files the book's images, in the order the model lists them,
-// and the cover image.
+// addAssets files the book's images in the order the model lists them.
+// The cover image, which the model also lists among the assets, is left
+// to addCover, which checks it first.
 func (p *plan) addAssets() {
 	for _, a := range p.b.Assets {
-		if a != nil && strings.HasPrefix(imageType(a), "image/") {
+		if a != nil && a != p.b.Meta.CoverImage && strings.HasPrefix(imageType(a), "image/") {
 			p.addImage(a)
 		}
-	}
-	if a := p.b.Meta.CoverImage; a != nil {
-		p.coverImage = p.addImage(a)
 	}
 }
 

@@ -205,7 +205,11 @@ func sampleBookEndWithDivision() *book.Book {
 	b.Notes.Placement = book.PlaceBookEnd
 	b.Back = append([]*book.Chapter{
 		{Kind: book.KindNotes, ID: "notes"},
-		{Kind: book.KindBibliography, ID: "bibliography"},
+		{Kind: book.KindBibliography, ID: "bibliography", Title: []book.Inline{booktest.T("Works Cited")},
+			Blocks: []book.Block{
+				booktest.P(booktest.T("Mill, John Stuart. "), &book.Emph{Inlines: []book.Inline{booktest.T("On Liberty")}}, booktest.T(". London: John W. Parker, 1859.")),
+				booktest.P(booktest.T("Milton, John. "), &book.Emph{Inlines: []book.Inline{booktest.T("Areopagitica")}}, booktest.T(". London, 1644.")),
+			}},
 	}, b.Back...)
 	return b
 }

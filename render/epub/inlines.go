@@ -106,7 +106,24 @@ func (pg *page) resolve(raw string) (string, bool) {
 		pg.p.opt.Warnf(pg.pos, "link to %q: only #id and absolute URLs can be followed in an EPUB", raw)
 		return "", false
 	}
+	if !safeScheme(u.Scheme) {
+		pg.p.opt.Warnf(pg.pos, "link to %q: the %s: scheme is not allowed in an EPUB; the link is written as text", raw, u.Scheme)
+		return "", false
+	}
 	return raw, true
+}
+
+// safeScheme reports whether links with a URL scheme may be written: web
+// and mail addresses and the like, never schemes that run code or reach
+// into the reader's machine (javascript:, vbscript:, data:, file:). The
+// Markdown reader refuses such links already; this keeps a model built
+// some other way from carrying them into the EPUB.
+func safeScheme(scheme string) bool {
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto", "ftp", "ftps", "tel", "urn", "doi", "geo", "news", "irc", "ircs", "xmpp", "gopher":
+		return true
+	}
+	return false
 }
 
 // image writes an img element for an image filed in the publication.

@@ -96,3 +96,59 @@ func (p *plan) relator(person book.Person) string {
 	}
 	return r
 }
+
+// rtlLanguage reports whether a language is written right to left in its
+// usual script (Arabic, Hebrew, Persian, Urdu, Yiddish, Pashto, Sindhi,
+// Uyghur, Dhivehi, Central Kurdish, Syriac, Aramaic, N'Ko).
+func rtlLanguage(lang string) bool {
+	switch lang {
+	case "ar", "he", "iw", "fa", "ur", "yi", "ji", "ps", "sd", "ug", "dv", "ckb", "syr", "arc", "nqo":
+		return true
+	}
+	return false
+}
+
+// rtlScript reports whether an ISO 15924 script code (lower case) names
+// a right-to-left script.
+func rtlScript(script string) bool {
+	switch script {
+	case "arab", "hebr", "syrc", "thaa", "nkoo", "adlm", "rohg", "samr", "mand":
+		return true
+	}
+	return false
+}
+
+// direction returns "rtl" for a language tag written right to left and
+// "" otherwise (left to right, the default, needs no attribute). A script
+// subtag decides when there is one ("az-Arab" is right to left, "ug-Latn"
+// left to right); else the language does.
+func direction(lang string) string {
+	parts := strings.Split(strings.ToLower(lang), "-")
+	for _, sub := range parts[1:] {
+		if len(sub) == 4 && sub[0] >= 'a' && sub[0] <= 'z' {
+			if rtlScript(sub) {
+				return "rtl"
+			}
+			return ""
+		}
+	}
+	if rtlLanguage(parts[0]) {
+		return "rtl"
+	}
+	return ""
+}
+
+// dirChange returns the dir attribute an element in language inner needs
+// inside a context in language outer: empty when both run the same way.
+func dirChange(outer, inner string) string {
+	if inner == "" {
+		return ""
+	}
+	if d := direction(inner); d != direction(outer) {
+		if d == "" {
+			return "ltr"
+		}
+		return d
+	}
+	return ""
+}

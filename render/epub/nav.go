@@ -96,7 +96,7 @@ func (pg *page) tocList(entries []*tocEntry) {
 	pg.open("ol")
 	for _, e := range entries {
 		pg.lineStart("li")
-		pg.startTag("a", "href", e.href, "lang", e.lang, "xml:lang", e.lang)
+		pg.startTag("a", "href", e.href, "lang", e.lang, "xml:lang", e.lang, "dir", dirChange(pg.p.lang, e.lang))
 		pg.text(e.label)
 		pg.WriteString("</a>")
 		if len(e.children) == 0 {

@@ -16,11 +16,11 @@ func TestLandmarks(t *testing.T) {
 		book func() *book.Book
 		want []string // epub:type → href
 	}{
-		{"sample", booktest.Sample, []string{"titlepage title-page.xhtml", "toc nav.xhtml#toc", "bodymatter part-1.xhtml"}},
+		{"sample", booktest.Sample, []string{"cover cover.xhtml", "titlepage title-page.xhtml", "toc nav.xhtml#toc", "bodymatter part-1.xhtml"}},
 		{"full", sampleFull, []string{"cover cover.xhtml", "titlepage title-page.xhtml", "toc nav.xhtml#toc", "bodymatter part-1.xhtml"}},
-		{"no-parts", sampleNoParts, []string{"titlepage title-page.xhtml", "toc nav.xhtml#toc", "bodymatter the-press.xhtml"}},
-		{"book-end", sampleBookEndWithDivision, []string{"titlepage title-page.xhtml", "toc nav.xhtml#toc", "bodymatter part-1.xhtml", "endnotes notes.xhtml", "bibliography bibliography.xhtml"}},
-		{"pamphlet", pamphlet, []string{"toc nav.xhtml#toc", "bodymatter pamphlet.xhtml"}},
+		{"no-parts", sampleNoParts, []string{"cover cover.xhtml", "titlepage title-page.xhtml", "toc nav.xhtml#toc", "bodymatter the-press.xhtml"}},
+		{"book-end", sampleBookEndWithDivision, []string{"cover cover.xhtml", "titlepage title-page.xhtml", "toc nav.xhtml#toc", "bodymatter part-1.xhtml", "endnotes notes.xhtml", "bibliography bibliography.xhtml"}},
+		{"pamphlet", pamphlet, []string{"cover cover.xhtml", "toc nav.xhtml#toc", "bodymatter pamphlet.xhtml"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,11 +49,11 @@ func TestSpine(t *testing.T) {
 		book func() *book.Book
 		want string
 	}{
-		{"sample", booktest.Sample, "half-title title-page copyright dedication epigraph nav preface part-1 the-press the-reader part-2 a-letter colophon"},
+		{"sample", booktest.Sample, "cover half-title title-page copyright dedication epigraph nav preface part-1 the-press the-reader part-2 a-letter colophon"},
 		{"full", sampleFull, "cover half-title title-page copyright dedication epigraph nav preface part-1 the-press the-reader part-2 a-letter colophon"},
-		{"book-end", sampleBookEnd, "half-title title-page copyright dedication epigraph nav preface part-1 the-press the-reader part-2 a-letter notes colophon"},
-		{"no-parts", sampleNoParts, "half-title title-page copyright dedication epigraph nav preface the-press the-reader a-letter colophon"},
-		{"pamphlet", pamphlet, "pamphlet nav(no)"},
+		{"book-end", sampleBookEnd, "cover half-title title-page copyright dedication epigraph nav preface part-1 the-press the-reader part-2 a-letter notes colophon"},
+		{"no-parts", sampleNoParts, "cover half-title title-page copyright dedication epigraph nav preface the-press the-reader a-letter colophon"},
+		{"pamphlet", pamphlet, "cover pamphlet nav(no)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -80,7 +80,7 @@ func (pg *page) bookNotes() {
 		if g.doc.chapter != nil && g.doc.chapter.ID != "" {
 			gid = "notes-" + xmlID(g.doc.chapter.ID)
 		}
-		pg.open("section", "id", gid, "class", "notes-group", "lang", lang, "xml:lang", lang)
+		pg.open("section", "id", gid, "class", "notes-group", "lang", lang, "xml:lang", lang, "dir", dirChange(pg.doc.lang, g.doc.lang))
 		pg.lineStart("h2")
 		pg.startTag("a", "href", g.doc.file)
 		pg.text(g.doc.title)

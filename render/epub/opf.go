@@ -19,7 +19,7 @@ func (p *plan) packageDocument() []byte {
 	var w xbuf
 	w.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	w.open("package", "xmlns", "http://www.idpf.org/2007/opf", "version", "3.0",
-		"unique-identifier", "uid", "xml:lang", p.lang)
+		"unique-identifier", "uid", "xml:lang", p.lang, "dir", direction(p.lang))
 	p.metadata(&w)
 	p.manifest(&w)
 	p.spine(&w)
@@ -91,45 +91,6 @@ func (p *plan) metadata(w *xbuf) {
 	w.close("metadata")
 }
 
-// accessibility writes the schema.org accessibility metadata and the
-// conformance claim of EPUB Accessibility 1.1. The claim holds because
-// the writer always produces what it requires: a navigation document,
-// reading order, structural markup with ARIA roles, language on every
-// document, and alternative text on images (warned about when missing,
-// in which case alternativeText is not claimed).
-func (p *plan) accessibility(w *xbuf) {
-	visual := len(p.images) > 0
-	modes := []string{"textual"}
-	if visual {
-		modes = append(modes, "visual")
-	}
-	for _, m := range modes {
-		w.textLine("meta", m, "property", "schema:accessMode")
-	}
-	w.textLine("meta", "textual", "property", "schema:accessModeSufficient")
-	if visual {
-		w.textLine("meta", "textual,visual", "property", "schema:accessModeSufficient")
-	}
-	features := []string{"structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"}
-	if visual && !p.imagesLackAlt {
-		features = append(features, "alternativeText")
-	}
-	for _, f := range features {
-		w.textLine("meta", f, "property", "schema:accessibilityFeature")
-	}
-	w.textLine("meta", "none", "property", "schema:accessibilityHazard")
-	summary := "This publication has a navigable table of contents, headings and landmarks for structural navigation, a logical reading order, and reflowable text that readers can restyle."
-	if visual {
-		if p.imagesLackAlt {
-			summary += " Some images lack a text alternative."
-		} else {
-			summary += " Every image has a text alternative."
-		}
-	}
-	w.textLine("meta", summary, "property", "schema:accessibilitySummary", "xml:lang", "en")
-	w.textLine("meta", "EPUB Accessibility 1.1 - WCAG 2.1 Level AA", "property", "dcterms:conformsTo")
-}
-
 // manifest lists every file of the publication but the package document
 // itself, in a fixed order.
 func (p *plan) manifest(w *xbuf) {
@@ -157,9 +118,10 @@ func (p *plan) manifest(w *xbuf) {
 }
 
 // spine lists the content documents in reading order. The navigation
-// document is linear only when the book has a contents division.
+// document is linear only when the book has a contents division. A book
+// in a right-to-left language turns its pages from right to left.
 func (p *plan) spine(w *xbuf) {
-	w.open("spine", "toc", "ncx")
+	w.open("spine", "toc", "ncx", "page-progression-direction", direction(p.lang))
 	for _, d := range p.docs {
 		if d.linear {
 			w.empty("itemref", "idref", d.itemID)

@@ -13,7 +13,8 @@ import (
 type docKind int
 
 const (
-	// docCover is the cover page showing Meta.CoverImage.
+	// docCover is the cover page showing Meta.CoverImage or the
+	// generated cover.
 	docCover docKind = iota
 	// docDivision is a book.Chapter: front matter, chapter or back matter.
 	docDivision
@@ -88,8 +89,9 @@ type plan struct {
 	images     []*imageFile
 	imageOf    map[*book.Asset]*imageFile
 	coverImage *imageFile
-	// imagesLackAlt is set when some image has no alternative text.
-	imagesLackAlt bool
+	// hasImages is set when the text shows images (the cover aside);
+	// imagesLackAlt when some of them have no alternative text.
+	hasImages, imagesLackAlt bool
 
 	fonts      []*fontFile
 	fontFamily string // CSS family name of embedded fonts, "" without
@@ -126,6 +128,9 @@ func newPlan(b *book.Book, opt render.Options) (*plan, error) {
 	p.layout()
 	p.placeNotes()
 	p.addAssets()
+	if err := p.addCover(); err != nil {
+		return nil, err
+	}
 	p.walk()
 	if err := p.collectFonts(); err != nil {
 		return nil, err
@@ -137,11 +142,9 @@ func newPlan(b *book.Book, opt render.Options) (*plan, error) {
 // layout decides the documents and their reading order.
 func (p *plan) layout() {
 	b := p.b
-	if b.Meta.CoverImage != nil {
-		p.cover = &document{kind: docCover, file: coverFile, itemID: "cover", lang: p.lang,
-			title: p.labels.cover, matter: "frontmatter", linear: true}
-		p.docs = append(p.docs, p.cover)
-	}
+	p.cover = &document{kind: docCover, file: coverFile, itemID: "cover", lang: p.lang,
+		title: p.labels.cover, matter: "frontmatter", linear: true}
+	p.docs = append(p.docs, p.cover)
 	for _, ch := range b.Front {
 		p.addDivision(ch, "frontmatter")
 	}
@@ -224,6 +227,14 @@ func (p *plan) addDivision(ch *book.Chapter, matter string) *document {
 		}
 		if p.notesDoc != nil {
 			p.opt.Warnf(ch.Source, "a second notes division is ignored")
+			return nil
+		}
+	case book.KindBibliography:
+		// The citation transform fills the bibliography with one
+		// paragraph per work cited; without entries there is nothing to
+		// show.
+		if len(ch.Blocks) == 0 {
+			p.opt.Warnf(ch.Source, "the bibliography has no entries (no work is cited); it is left out")
 			return nil
 		}
 	}
@@ -379,8 +390,14 @@ func (p *plan) walkBlocks(at, owner *document, blocks []book.Block) {
 				p.addTarget(n.ID, target{file: at.file, frag: xmlID(n.ID)}, n.Pos)
 			}
 		case *book.Figure:
-			if n.Image != nil {
-				p.walkInlines(at, owner, []book.Inline{n.Image}, n.Pos)
+			if n.Image != nil && n.Image.Asset != nil {
+				// A figure without alternative text shows its caption
+				// as the text alternative.
+				alt := n.Image.Alt
+				if strings.TrimSpace(alt) == "" {
+					alt = book.PlainText(n.Caption)
+				}
+				p.contentImage(n.Image.Asset, alt)
 			}
 		}
 		for _, ins := range book.BlockInlines(b) {
@@ -398,13 +415,20 @@ func (p *plan) walkInlines(at, owner *document, ins []book.Inline, pos book.Pos)
 			p.noteRef(at, owner, n, pos)
 		case *book.Image:
 			if n.Asset != nil {
-				p.addImage(n.Asset)
-				if strings.TrimSpace(n.Alt) == "" {
-					p.imagesLackAlt = true
-				}
+				p.contentImage(n.Asset, n.Alt)
 			}
 		}
 	})
+}
+
+// contentImage files an image shown in the text and notes what the
+// accessibility metadata says about the book's images.
+func (p *plan) contentImage(a *book.Asset, alt string) {
+	p.addImage(a)
+	p.hasImages = true
+	if strings.TrimSpace(alt) == "" {
+		p.imagesLackAlt = true
+	}
 }
 
 // noteRef gives a reference its id, distinct from every other reference

@@ -283,38 +283,6 @@ func TestFonts(t *testing.T) {
 	}
 }
 
-// TestCover checks the cover image and page.
-func TestCover(t *testing.T) {
-	f := unpack(t, mustRender(t, sampleFull()))
-	opf := f.must(t, opfPath)
-	for _, want := range []string{
-		`<item id="img-cover" href="images/cover.png" media-type="image/png" properties="cover-image"/>`,
-		`<meta name="cover" content="img-cover"/>`,
-		"<spine toc=\"ncx\">\n    <itemref idref=\"cover\"/>",
-	} {
-		if !strings.Contains(opf, want) {
-			t.Errorf("package document lacks %s", want)
-		}
-	}
-	if !strings.Contains(f.must(t, "OEBPS/text/cover.xhtml"), `<img src="../images/cover.png"`) {
-		t.Errorf("cover page does not show the cover")
-	}
-	if strings.Contains(unpack(t, mustRender(t, booktest.Sample())).must(t, opfPath), "cover") {
-		t.Errorf("a book without a cover image has a cover")
-	}
-}
-
-// TestNoImagesMetadata checks that a book without images claims only
-// textual access.
-func TestNoImagesMetadata(t *testing.T) {
-	opf := unpack(t, mustRender(t, sampleNoImages())).must(t, opfPath)
-	for _, bad := range []string{">visual<", "alternativeText", "<item id=\"img-"} {
-		if strings.Contains(opf, bad) {
-			t.Errorf("package document of a book without images contains %s", bad)
-		}
-	}
-}
-
 // TestModifiedDate checks dcterms:modified, also for a zero build date.
 func TestModifiedDate(t *testing.T) {
 	opf := unpack(t, mustRender(t, booktest.Sample())).must(t, opfPath)

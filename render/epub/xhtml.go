@@ -41,13 +41,13 @@ func (p *plan) document(d *document) ([]byte, error) {
 }
 
 // head writes the XML declaration, the html element with the document's
-// language (both lang and xml:lang, as EPUB readers look at either) and
-// the head.
+// language (both lang and xml:lang, as EPUB readers look at either) and,
+// for a right-to-left script, its direction, and the head.
 func (pg *page) head() {
 	d := pg.doc
 	pg.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
 	pg.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "xmlns:epub", "http://www.idpf.org/2007/ops",
-		"lang", d.lang, "xml:lang", d.lang)
+		"lang", d.lang, "xml:lang", d.lang, "dir", direction(d.lang))
 	pg.open("head")
 	title := d.title
 	if title == "" {
@@ -115,9 +115,6 @@ func (pg *page) division() {
 	case book.KindNotes:
 		pg.heading(ch)
 		pg.bookNotes()
-	case book.KindBibliography:
-		pg.heading(ch)
-		pg.bibliography()
 	default:
 		pg.heading(ch)
 	}
