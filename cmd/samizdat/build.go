@@ -31,8 +31,16 @@ names another folder; they are written only when every format succeeded.`,
 				opt.Formats = strings.Split(formatList, ",")
 			}
 			opt.Getenv = a.getenv
+			var bar *progress
+			if !quiet && !asJSON {
+				bar = newProgress(a.stderr, a.getenv)
+				opt.Progress = bar.step
+			}
 			start := time.Now()
 			rep, err := build.Build(args[0], formats.Registry(), opt)
+			if bar != nil {
+				bar.finish()
+			}
 			if asJSON {
 				if werr := writeJSON(a.stdout, rep, err, time.Since(start)); werr != nil {
 					return werr

@@ -24,12 +24,7 @@ type printer struct {
 // newPrinter decides on colour: only for a terminal, and never when the
 // NO_COLOR convention (no-color.org) asks for none.
 func newPrinter(w io.Writer, getenv func(string) string) *printer {
-	color := false
-	if f, ok := w.(*os.File); ok && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb" {
-		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
-			color = true
-		}
-	}
+	color := getenv("NO_COLOR") == "" && isTerminal(w, getenv)
 	return &printer{w: w, color: color, lines: map[string][]string{}}
 }
 

@@ -30,6 +30,11 @@ type Options struct {
 	PageSize string
 	// AllowOutside lets the book read files outside its folder.
 	AllowOutside bool
+	// Progress, when set, is told as each stage of the build finishes:
+	// "read" once the book is loaded, each format's name once rendered,
+	// "write" once the files are in place. It is called from one
+	// goroutine at a time.
+	Progress func(stage string, done, total int)
 	// Getenv reads the environment (os.Getenv in the command, a map in
 	// tests).
 	Getenv func(string) string
@@ -72,6 +77,10 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	}
 	b := res.Book
 	rep := &Report{Warnings: res.Warnings, Timings: []Timing{{"load", time.Since(start)}}}
+	progress := opt.Progress
+	if progress == nil {
+		progress = func(string, int, int) {}
+	}
 	if opt.PageSize != "" {
 		b.Output.PageSize, b.Output.PageSizePos = opt.PageSize, book.Pos{File: "--page-size"}
 	}
@@ -90,7 +99,9 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	rendered, err := renderAll(b, formats, rep, fam)
+	total := len(formats) + 2
+	progress("read", 1, total)
+	rendered, err := renderAll(b, formats, rep, fam, func(name string, done int) { progress(name, 1+done, total) })
 	if err != nil {
 		return nil, err
 	}
@@ -112,13 +123,14 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	if err := writeAll(files, order); err != nil {
 		return nil, err
 	}
+	progress("write", total, total)
 	return rep, nil
 }
 
 // renderAll renders every format at once, each into memory. Renderers
 // only read the book, so they run side by side; their warnings are
 // reported in format order whatever order they finish in.
-func renderAll(b *book.Book, formats []render.Renderer, rep *Report, fam *fonts.Family) ([][]byte, error) {
+func renderAll(b *book.Book, formats []render.Renderer, rep *Report, fam *fonts.Family, rendered func(name string, done int)) ([][]byte, error) {
 	type result struct {
 		data  []byte
 		warns []*book.Error
@@ -127,6 +139,8 @@ func renderAll(b *book.Book, formats []render.Renderer, rep *Report, fam *fonts.
 	}
 	results := make([]result, len(formats))
 	var wg sync.WaitGroup
+	var mu sync.Mutex // serialises the progress calls
+	done := 0
 	for i, r := range formats {
 		wg.Add(1)
 		go func() {
@@ -141,6 +155,10 @@ func renderAll(b *book.Book, formats []render.Renderer, rep *Report, fam *fonts.
 				res.err = fmt.Errorf("%s: %w", r.Name(), err)
 			}
 			res.data, res.took = buf.Bytes(), time.Since(start)
+			mu.Lock()
+			done++
+			rendered(r.Name(), done)
+			mu.Unlock()
 		}()
 	}
 	wg.Wait()
