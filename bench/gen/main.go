@@ -81,6 +81,8 @@ func write(dir string, pages int) error {
 
 // chapter writes one chapter of about words words: paragraphs, a
 // section heading, a quotation with its source note and ordinary notes.
+// Note labels carry the chapter's number, so that the chapters joined
+// into one file (as pandoc reads them) keep every note distinct.
 func chapter(r *rand.Rand, n, words int) string {
 	var b, notes strings.Builder
 	fmt.Fprintf(&b, "# Chapter %d\n\n", n)
@@ -92,8 +94,8 @@ func chapter(r *rand.Rand, n, words int) string {
 		if p%5 == 3 {
 			q := quotations[r.Intn(len(quotations))]
 			note++
-			fmt.Fprintf(&b, "> %s[^%d]\n\n", q.text, note)
-			fmt.Fprintf(&notes, "[^%d]: %s\n", note, q.source)
+			fmt.Fprintf(&b, "> %s[^c%dn%d]\n\n", q.text, n, note)
+			fmt.Fprintf(&notes, "[^c%dn%d]: %s\n", n, note, q.source)
 			written += len(strings.Fields(q.text))
 			continue
 		}
@@ -103,8 +105,8 @@ func chapter(r *rand.Rand, n, words int) string {
 		}
 		if p%4 == 1 {
 			note++
-			para[len(para)-1] += fmt.Sprintf("[^%d]", note)
-			fmt.Fprintf(&notes, "[^%d]: %s\n", note, sentences[r.Intn(len(sentences))])
+			para[len(para)-1] += fmt.Sprintf("[^c%dn%d]", n, note)
+			fmt.Fprintf(&notes, "[^c%dn%d]: %s\n", n, note, sentences[r.Intn(len(sentences))])
 		}
 		text := strings.Join(para, " ")
 		written += len(strings.Fields(text))
