@@ -1,0 +1,127 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+var (
+	// lineStartRE matches what would begin a Markdown block at the start
+	// of a line: an ATX heading, a quotation, a list item, a setext
+	// underline or thematic break, an ordered list number, a definition.
+	lineStartRE   = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*:](?:\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?:\s|$))`)
+	entityRE      = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	citationKeyRE = regexp.MustCompile(`^[\p{L}\p{N}_{]`)
+)
+
+// escapeLine makes one line of plain text safe to put in a Markdown
+// paragraph: it reads back as exactly the same characters, with no
+// emphasis, link, citation, raw HTML or block structure that the
+// original did not have. Only what would be misread is escaped, so the
+// manuscript stays readable to an editor.
+func escapeLine(s string) string {
+	out := escapeInline(s)
+	if lineStartRE.MatchString(out) {
+		out = escapeBlockStart(out)
+	}
+	return out
+}
+
+// escapeInline escapes what would be misread inside a line.
+func escapeInline(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		prev, next := rune(' '), rune(' ')
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch r {
+		case '\\':
+			if i+1 == len(rs) || isASCIIPunct(next) {
+				b.WriteByte('\\')
+			}
+		case '*', '`', '~':
+			b.WriteByte('\\')
+		case '_':
+			if !isWordRune(prev) || !isWordRune(next) {
+				b.WriteByte('\\')
+			}
+		case '<':
+			if unicode.IsLetter(next) || next == '/' || next == '!' || next == '?' {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entityRE.MatchString(string(rs[i:])) {
+				b.WriteByte('\\')
+			}
+		case '@':
+			if !isWordRune(prev) && citationKeyRE.MatchString(string(rs[i+1:])) {
+				b.WriteByte('\\')
+			}
+		case '[':
+			if bracketNeedsEscape(rs[i:]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// escapeBlockStart escapes the character that would open a block.
+func escapeBlockStart(s string) string {
+	if s[0] >= '0' && s[0] <= '9' {
+		i := strings.IndexAny(s, ".)")
+		return s[:i] + `\` + s[i:]
+	}
+	return `\` + s
+}
+
+// bracketNeedsEscape reports whether the '[' at rs[0] would open a link,
+// a footnote reference or a citation: "[text](" and "[text][", "[^…]",
+// brackets holding an @key, and "[label]:" (a link definition).
+func bracketNeedsEscape(rs []rune) bool {
+	depth := 0
+	for i, r := range rs {
+		switch r {
+		case '[':
+			depth++
+		case ']':
+			depth--
+			if depth > 0 {
+				continue
+			}
+			inner := string(rs[1:i])
+			if strings.HasPrefix(inner, "^") || strings.Contains(inner, "@") {
+				return true
+			}
+			return i+1 < len(rs) && (rs[i+1] == '(' || rs[i+1] == '[' || rs[i+1] == ':')
+		}
+	}
+	return strings.HasPrefix(string(rs), "[^")
+}
+
+func isASCIIPunct(r rune) bool {
+	return r < 0x80 && unicode.IsPunct(r) || strings.ContainsRune("$+<=>^`|~", r)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// escapeHeading escapes a heading's text, including a closing run of '#'
+// that an ATX heading would drop and braces that would be attributes.
+func escapeHeading(s string) string {
+	// "{…}" at a heading's end would be read as its attributes.
+	out := strings.ReplaceAll(escapeInline(s), "{", `\{`)
+	if strings.HasSuffix(out, "#") {
+		i := strings.LastIndexFunc(out, func(r rune) bool { return r != '#' })
+		out = out[:i+1] + `\` + out[i+1:]
+	}
+	return out
+}

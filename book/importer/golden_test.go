@@ -1,0 +1,90 @@
+package importer
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// fixtures lists the article fixtures of one form.
+func fixtures(t *testing.T, pattern string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", pattern))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures match %s: %v", pattern, err)
+	}
+	return files
+}
+
+// report is what the golden .log files hold: the counts and every
+// warning, so that a change in what the importer recognises shows up in
+// review even when the Markdown does not change.
+func report(a *Article) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "words: %d\nheadings: %d\nquotations: %d\nimages: %d\n", a.Stats.Words, a.Stats.Headings, a.Stats.Quotations, a.Stats.Images)
+	for _, w := range a.Warnings {
+		fmt.Fprintf(&b, "warning: %s\n", w)
+	}
+	return b.String()
+}
+
+// TestGolden converts every fixture and compares the manuscript and the
+// report with the golden files beside it (go test -update rewrites them).
+func TestGolden(t *testing.T) {
+	files := append(fixtures(t, "text/*.txt"), fixtures(t, "html/*.html")...)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Import(filepath.ToSlash(file), data, Options{})
+			if err != nil {
+				t.Fatalf("import: %v", err)
+			}
+			stem := strings.TrimSuffix(file, filepath.Ext(file))
+			compareGolden(t, stem+".md.golden", string(a.Manuscript()))
+			compareGolden(t, stem+".log.golden", report(a))
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n%s", path, firstDiff(string(want), got))
+	}
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %q\ngot:  %q", i+1, w, g)
+		}
+	}
+	return "(same lines, different line ends)"
+}

@@ -1,0 +1,78 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// isoDateRE matches the dates the importer writes, which YAML may hold
+// unquoted.
+var isoOutRE = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
+
+// Manuscript returns the article as a samizdat manuscript: YAML front
+// matter with its metadata, then its text. Metadata samizdat has no key
+// for is kept as YAML comments ("# Issue: 42"), so nothing the article
+// said about itself is lost and the front matter still decodes.
+func (a *Article) Manuscript() []byte {
+	var b strings.Builder
+	b.WriteString("---\n")
+	m := a.Meta
+	scalar(&b, "title", m.Title)
+	scalar(&b, "subtitle", m.Subtitle)
+	listOrScalar(&b, "author", m.Authors)
+	if isoOutRE.MatchString(m.Date) {
+		b.WriteString("date: " + m.Date + "\n")
+	} else {
+		scalar(&b, "date", m.Date)
+	}
+	listOrScalar(&b, "subject", m.Subjects)
+	scalar(&b, "source", m.Source)
+	scalar(&b, "lang", m.Lang)
+	if len(m.Other) > 0 {
+		b.WriteString("# Also in the original (samizdat has no field for these yet):\n")
+		for _, f := range m.Other {
+			b.WriteString("# " + oneLine(f.Key) + ": " + oneLine(f.Value) + "\n")
+		}
+	}
+	b.WriteString("---\n\n")
+	b.WriteString(strings.TrimLeft(a.Body, "\n"))
+	return []byte(b.String())
+}
+
+// scalar writes "key: value" with the value quoted as YAML needs; an
+// empty value writes nothing.
+func scalar(b *strings.Builder, key, value string) {
+	if value = oneLine(value); value != "" {
+		b.WriteString(key + ": " + yamlString(value) + "\n")
+	}
+}
+
+// listOrScalar writes one value as a scalar and several as a list.
+func listOrScalar(b *strings.Builder, key string, values []string) {
+	switch len(values) {
+	case 0:
+	case 1:
+		scalar(b, key, values[0])
+	default:
+		b.WriteString(key + ":\n")
+		for _, v := range values {
+			b.WriteString("  - " + yamlString(oneLine(v)) + "\n")
+		}
+	}
+}
+
+// yamlString quotes s as a YAML scalar when it must be.
+func yamlString(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return `"` + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + `"`
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// oneLine folds whitespace, so that a value stays on its line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
