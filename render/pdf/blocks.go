@@ -21,13 +21,17 @@ type env struct {
 	// markLevel is the outline level of level-2 headings, or -1 for
 	// none (headings inside notes, quotations, lists).
 	markLevel int
+	// hyphenate allows words to be hyphenated.
+	hyphenate bool
 }
 
 // em is the width of an em in the environment's size.
 func (e env) em() float64 { return e.size }
 
 // span returns the inline style of running text in e.
-func (e env) span() span { return span{font: e.font, size: e.size, role: e.role} }
+func (e env) span() span {
+	return span{font: e.font, size: e.size, role: e.role, hyphenate: e.hyphenate}
+}
 
 // blocks lays out a sequence of blocks. Paragraphs follow each other
 // without space, with a first-line indent; other blocks are set off by
@@ -111,26 +115,33 @@ func (ts *typesetter) paragraph(ins []book.Inline, pos book.Pos, e env, indent f
 	return ts.setItems(ts.items(ins, e.span(), pos), e, indent)
 }
 
-// setItems breaks a horizontal list into lines and makes their boxes.
+// setItems breaks a horizontal list into lines and makes their boxes,
+// the first line indented by indent.
 func (ts *typesetter) setItems(items []item, e env, indent float64) []entry {
+	return ts.setHanging(items, e, indent, 0)
+}
+
+// setHanging breaks a horizontal list into lines indented by indent (the
+// first) and hang (the others), and makes their boxes. The first two and
+// the last two lines are held together, so that no page starts with a
+// paragraph's last line or ends with its first.
+func (ts *typesetter) setHanging(items []item, e env, indent, hang float64) []entry {
+	for len(items) > 0 && items[len(items)-1].kind != itemBox && !items[len(items)-1].forced {
+		items = items[:len(items)-1]
+	}
 	if len(items) == 0 {
 		return nil
 	}
-	items = ts.splitLong(items, e.width-indent)
-	ranges := greedy{}.breakLines(items, func(n int) float64 {
-		if n == 0 {
-			return e.width - indent
-		}
-		return e.width
-	})
+	items = ts.splitLong(items, e.width-max(indent, hang))
+	ranges := breakLines(items, e.width-indent, e.width-hang, e.align != alignJustify)
 	base := baselineIn(e.size, e.leading)
 	out := make([]entry, 0, len(ranges))
 	for i, r := range ranges {
-		x, w := e.left, e.width
+		x, w := e.left+hang, e.width-hang
 		if i == 0 {
-			x, w = x+indent, w-indent
+			x, w = e.left+indent, e.width-indent
 		}
-		c, notes := setLine(items[r.start:r.end], x, base, w, e.align, r.last)
+		c, notes := ts.setLine(items[r.start:r.end], x, base, w, e.align, r.last, r.hyphen)
 		out = append(out, lineBox(c, notes, e.leading, base))
 	}
 	if n := len(out); n >= 2 {
@@ -157,7 +168,7 @@ func (ts *typesetter) heading(h *book.Heading, e env) []entry {
 	he := e
 	he.font, he.size = headingStyle(h.Level, e)
 	he.leading = he.size * 1.25
-	he.align, he.role = alignLeft, RoleHeading
+	he.align, he.role, he.hyphenate = alignLeft, RoleHeading, false
 	es := ts.paragraph(h.Inlines, h.Pos, he, 0)
 	if len(es) == 0 {
 		return nil

@@ -54,6 +54,8 @@ func listed(ch *book.Chapter) bool {
 	switch ch.Kind {
 	case book.KindPreface, book.KindChapter, book.KindColophon, book.KindNotes:
 		return len(titleOf(ch)) > 0
+	case book.KindBibliography:
+		return len(ch.Blocks) > 0
 	}
 	return false
 }
@@ -65,7 +67,7 @@ func (ts *typesetter) tocEntry(title []book.Inline, id string, indent float64, f
 	e := ts.bodyEnv()
 	numCol := ts.width(FontRegular, "0000", e.size) + e.em()
 	e.left, e.width = indent, e.width-indent-numCol
-	e.font, e.align, e.role = f, alignLeft, RoleTitle
+	e.font, e.align, e.role, e.hyphenate = f, alignLeft, RoleTitle, false
 	es := ts.setItems(ts.items(withoutNotes(title), e.span(), book.Pos{}), e, 0)
 	titleLines := len(es)
 	if by != nil {

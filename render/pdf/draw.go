@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -118,10 +119,20 @@ func (d *drawer) page(pg *Page) error {
 	}
 	for _, t := range pg.Texts {
 		d.setFont(t.Font, t.Size)
-		for _, s := range kernFree(d.faces[t.Font], t.Text, t.Size) {
-			if strings.TrimSpace(s.text) != "" {
-				p.Text(t.X+s.dx, t.Y, s.text)
+		for _, s := range kernFree(d.faces[t.Font], t.Drawn(), t.Size) {
+			if strings.TrimSpace(s.text) == "" {
+				continue
 			}
+			if !hasLigature(s.text) {
+				p.Text(t.X+s.dx, t.Y, s.text)
+				continue
+			}
+			// A ligature glyph reads back as its letters: the marked
+			// content's ActualText is what text extraction, search and
+			// screen readers see.
+			p.RawWriteStr("/Span<</ActualText" + utf16Hex(unligate(s.text)) + ">>BDC")
+			p.Text(t.X+s.dx, t.Y, s.text)
+			p.RawWriteStr("EMC")
 		}
 	}
 	for _, l := range pg.Links {
@@ -228,4 +239,16 @@ func cleanLang(s string) string {
 		}
 	}
 	return s
+}
+
+// utf16Hex writes s as a PDF hexadecimal text string in UTF-16BE with a
+// byte order mark.
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
 }

@@ -11,10 +11,11 @@ import (
 // itemKind tells boxes, glue and penalties apart.
 type itemKind int
 
-// The kinds of item, after Knuth and Plass: a box is material that is set
-// as it is (a word or part of one), glue is a stretchable space where a
-// line may break, a penalty is a place to break inside a word (after a
-// hyphen or dash) or a forced break.
+// The kinds of item, after Knuth and Plass: a Box is material that is set
+// as it is (a word or a syllable of one), Glue is a stretchable space
+// where a line may break, a Penalty is a place to break inside a word —
+// a hyphenation point, after a hyphen or dash — at a cost, or a forced
+// break.
 const (
 	itemBox itemKind = iota
 	itemGlue
@@ -48,8 +49,14 @@ type item struct {
 	// Glue fields.
 	stretch, shrink float64
 
-	// Penalty field: a forced break (hard line break).
-	forced bool
+	// Penalty fields: the cost of breaking here; whether a break here
+	// ends the line in a hyphen (flagged, as TeX says), and whether the
+	// hyphen must be added (discretionary: a hyphenation point, whose
+	// width is the hyphen's); a forced break (hard line break).
+	penalty       float64
+	flagged       bool
+	discretionary bool
+	forced        bool
 	// Glue field: no line break here (the space before a spaced dash,
 	// which must not start a line).
 	nobreak bool
@@ -62,6 +69,9 @@ type span struct {
 	role   Role
 	link   string
 	strike bool
+	// hyphenate allows hyphenation points; headings, titles, code and
+	// web addresses have none.
+	hyphenate bool
 }
 
 // noteAnchor is the anchor ID of a note's text.
@@ -150,11 +160,14 @@ func (in *inliner) walk(ins []book.Inline, s span) {
 			in.walk(n.Inlines, t)
 		case *book.Code:
 			t := s
-			t.font, t.size = FontMono, s.size*codeScale
+			t.font, t.size, t.hyphenate = FontMono, s.size*codeScale, false
 			in.text(n.Text, t)
 		case *book.Link:
 			t := s
 			t.link = in.target(n.URL)
+			if looksLikeAddress(book.PlainText(n.Inlines)) {
+				t.hyphenate = false
+			}
 			in.walk(n.Inlines, t)
 		case *book.Image:
 			in.image(n, s)
@@ -190,12 +203,19 @@ func isSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\r'
 }
 
-// text adds words and spaces.
+// looksLikeAddress reports whether a link's text is a web or mail
+// address, which is never hyphenated.
+func looksLikeAddress(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "www.") || strings.Contains(s, "@") && !strings.Contains(s, " ")
+}
+
+// text adds words and spaces. A line may break after a hyphen, a dash or
+// a slash inside a word, and at the word's hyphenation points.
 func (in *inliner) text(s string, sp span) {
 	var word []rune
 	flush := func() {
 		if len(word) > 0 {
-			in.box(string(word), sp)
+			in.word(string(word), sp)
 			word = word[:0]
 		}
 	}
@@ -214,15 +234,61 @@ func (in *inliner) text(s string, sp span) {
 		word = append(word, r)
 		if breakAfter(r) && len(word) > 1 && i+1 < len(rs) && !isSpace(rs[i+1]) && !breakAfter(rs[i+1]) {
 			flush()
-			in.items = append(in.items, item{kind: itemPenalty})
+			// A break after a hyphen leaves a hyphen at the line's
+			// end, so it counts towards a ladder of hyphens.
+			in.items = append(in.items, item{kind: itemPenalty, penalty: exHyphenPenalty, flagged: r == '-'})
 		}
 	}
 	flush()
 }
 
+// word adds a word (or the part of one between explicit breaks) as boxes,
+// one per syllable, with a discretionary hyphen between syllables when
+// the style allows hyphenation. Ligatures are formed within syllables.
+func (in *inliner) word(w string, sp span) {
+	var at []int
+	if sp.font != FontMono {
+		at = in.ts.hyphenPoints(w)
+	}
+	if len(at) == 0 {
+		in.box(in.ts.ligate(sp.font, w), sp)
+		return
+	}
+	rs := []rune(w)
+	face := in.ts.faces[sp.font]
+	scale := sp.size / float64(face.UnitsPerEm)
+	// Each syllable's width is what it adds to the word set whole, so
+	// that the syllables of an unbroken word add up to the word.
+	var shaped strings.Builder
+	prevUnits := 0
+	from := 0
+	for k := 0; k <= len(at); k++ {
+		to := len(rs)
+		if k < len(at) {
+			to = at[k]
+		}
+		syl := in.ts.ligate(sp.font, string(rs[from:to]))
+		shaped.WriteString(syl)
+		units := in.ts.unitsOf(sp.font, shaped.String())
+		if k > 0 && sp.hyphenate {
+			hw := float64(face.Advance('-')) * scale
+			in.items = append(in.items, item{kind: itemPenalty, penalty: hyphenPenalty, flagged: true, discretionary: true, width: hw})
+		}
+		in.boxWidth(syl, sp, float64(units-prevUnits)*scale)
+		prevUnits = units
+		from = to
+	}
+}
+
 // box adds a run of text, joining it to the previous box when the style
 // is the same so that kerning applies across the join.
 func (in *inliner) box(s string, sp span) {
+	in.boxWidth(s, sp, -1)
+}
+
+// boxWidth adds a run of text of the given width (negative: measure it),
+// joined to the previous box when the style is the same.
+func (in *inliner) boxWidth(s string, sp span, width float64) {
 	in.ts.checkGlyphs(in.pos, sp.font, s)
 	if n := len(in.items); n > 0 {
 		last := &in.items[n-1]
@@ -234,19 +300,28 @@ func (in *inliner) box(s string, sp span) {
 			return
 		}
 	}
+	if width < 0 {
+		width = in.ts.width(sp.font, s, sp.size)
+	}
 	in.items = append(in.items, item{
 		kind: itemBox, text: s, font: sp.font, size: sp.size, role: sp.role,
-		link: sp.link, strike: sp.strike, width: in.ts.width(sp.font, s, sp.size),
+		link: sp.link, strike: sp.strike, width: width,
 	})
 }
 
-// glue adds an inter-word space; two spaces in a row count as one.
+// glue adds an inter-word space; two spaces in a row count as one. A
+// space in code keeps its width: it neither stretches nor shrinks, so a
+// code span reads as it was written however its line is justified.
 func (in *inliner) glue(sp span) {
 	if n := len(in.items); n == 0 || in.items[n-1].kind == itemGlue {
 		return
 	}
 	w := in.ts.width(sp.font, " ", sp.size)
-	in.items = append(in.items, item{kind: itemGlue, width: w, stretch: w / 2, shrink: w / 3, link: sp.link})
+	g := item{kind: itemGlue, width: w, stretch: w / 2, shrink: w / 3, link: sp.link}
+	if sp.font == FontMono {
+		g.stretch, g.shrink = 0, 0
+	}
+	in.items = append(in.items, g)
 }
 
 // image adds an inline image as a box one text size high.

@@ -13,6 +13,11 @@ import (
 // comes from b.Output.PageSize; opt.Fonts is the type family (nil means
 // the default); warnings go to opt.Warn.
 func Layout(b *book.Book, opt render.Options) (*Document, error) {
+	return LayoutWith(b, opt, Settings{})
+}
+
+// LayoutWith is Layout with print settings the book model does not carry.
+func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, error) {
 	sz, err := ParsePageSize(b.Output.PageSize)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
@@ -21,7 +26,7 @@ func Layout(b *book.Book, opt render.Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return layout(b, fs, sz, opt)
+	return layout(b, fs, sz, opt, settingsFor(b, set))
 }
 
 // maxPasses bounds the layout passes made to settle the page numbers in
@@ -32,8 +37,8 @@ const maxPasses = 4
 // layout lays the book out until the page numbers the contents show are
 // those the pages get: the first pass lays out the contents without
 // numbers, the next fills in the numbers the first found.
-func layout(b *book.Book, fs faces, sz Size, opt render.Options) (*Document, error) {
-	ts := newTypesetter(b, fs, sz)
+func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (*Document, error) {
+	ts := newTypesetter(b, fs, sz, set)
 	for pass := 1; ; pass++ {
 		pages := ts.paginate(ts.galley())
 		folios := folioMap(pages)
@@ -65,7 +70,7 @@ func folioMap(pages []*Page) map[string]string {
 
 // bodyEnv is the setting of running text across the full measure.
 func (ts *typesetter) bodyEnv() env {
-	return env{width: ts.geo.measure(), size: ts.geo.size, leading: ts.geo.leading, role: RoleBody, align: alignJustify, markLevel: -1}
+	return env{width: ts.geo.measure(), size: ts.geo.size, leading: ts.geo.leading, role: RoleBody, align: alignJustify, markLevel: -1, hyphenate: true}
 }
 
 // galley lays out the whole book as one vertical list: front matter,
@@ -84,7 +89,7 @@ func (ts *typesetter) galley() []entry {
 			level, recto = 1, true
 		}
 		for _, ch := range p.Chapters {
-			g = append(g, ts.chapter(ch, matterBody, level, recto)...)
+			g = append(g, ts.chapter(ch, matterBody, level, recto || ts.settings.RectoChapters)...)
 			recto = false
 		}
 	}
@@ -112,6 +117,7 @@ func bookHasNotes(b *book.Book) bool {
 
 // division lays out a front or back matter division by its kind.
 func (ts *typesetter) division(ch *book.Chapter, m matter) []entry {
+	defer ts.setLang(ts.langOf(ch))()
 	switch ch.Kind {
 	case book.KindHalfTitle:
 		return ts.halfTitle(ch)
@@ -131,8 +137,7 @@ func (ts *typesetter) division(ch *book.Chapter, m matter) []entry {
 		}
 		return ts.notesDivision(ch)
 	case book.KindBibliography:
-		ts.warnf(ch.Source, "the bibliography page is not made yet: citations are shown as written")
-		return nil
+		return ts.bibliography(ch)
 	}
 	return ts.chapter(ch, m, 0, m == matterFront)
 }
@@ -148,6 +153,8 @@ func defaultTitle(k book.Kind) string {
 		return "Preface"
 	case book.KindColophon:
 		return "Colophon"
+	case book.KindBibliography:
+		return "Bibliography"
 	}
 	return ""
 }
@@ -185,6 +192,7 @@ func (ts *typesetter) opening(ch *book.Chapter, st divStyle, level int) []entry 
 // chapter lays out a chapter (or preface, colophon …): its opening, its
 // blocks and, when notes go at chapter ends, its notes.
 func (ts *typesetter) chapter(ch *book.Chapter, m matter, level int, recto bool) []entry {
+	defer ts.setLang(ts.langOf(ch))()
 	st := divStyle{recto: recto, matter: m, heads: m != matterFront, folios: true}
 	out := ts.opening(ch, st, level)
 	e := ts.bodyEnv()
@@ -221,7 +229,7 @@ func (ts *typesetter) partPage(p *book.Part) []entry {
 func (ts *typesetter) titleLines(ins []book.Inline, f Font, scale float64, pos book.Pos) []entry {
 	e := ts.bodyEnv()
 	e.font, e.size, e.align, e.role = f, ts.geo.size*scale, alignCenter, RoleTitle
-	e.leading = e.size * 1.25
+	e.leading, e.hyphenate = e.size*1.25, false
 	return keepAll(ts.paragraph(ins, pos, e, 0))
 }
 

@@ -276,7 +276,8 @@ func TestLongWordsAreBrokenNotLost(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(all.String(), "Before"+word+"after.") {
+	// Hyphens at line ends are the line breaker's; the word has none.
+	if !strings.Contains(strings.ReplaceAll(all.String(), "-", ""), "Before"+word+"after.") {
 		t.Errorf("the long word did not come through whole")
 	}
 }
@@ -319,34 +320,6 @@ func TestBrokenInternalLinkWarns(t *testing.T) {
 	_, warns := mustLayout(t, b)
 	if !strings.Contains(strings.Join(warns, "\n"), "#nowhere") {
 		t.Errorf("no warning about the link to #nowhere; got %q", warns)
-	}
-}
-
-func TestGreedyBreaker(t *testing.T) {
-	box := func(w float64) item { return item{kind: itemBox, width: w} }
-	glue := item{kind: itemGlue, width: 1, stretch: 0.5, shrink: 0.3}
-	forced := item{kind: itemPenalty, forced: true}
-	tests := []struct {
-		name  string
-		items []item
-		width float64
-		want  []lineRange
-	}{
-		{"one line", []item{box(3), glue, box(3)}, 10, []lineRange{{0, 3, true}}},
-		{"two lines", []item{box(3), glue, box(3), glue, box(3)}, 7, []lineRange{{0, 3, false}, {4, 5, true}}},
-		{"shrink fits", []item{box(3), glue, box(3), glue, box(3)}, 10.5, []lineRange{{0, 5, true}}},
-		{"forced", []item{box(1), forced, box(1)}, 10, []lineRange{{0, 1, true}, {2, 3, true}}},
-		{"forced at end", []item{box(1), forced}, 10, []lineRange{{0, 1, true}}},
-		{"leading glue", []item{glue, box(2)}, 10, []lineRange{{1, 2, true}}},
-		{"no break before a dash", []item{box(3), glue, box(3), {kind: itemGlue, width: 1, nobreak: true}, box(3)}, 9, []lineRange{{0, 1, false}, {2, 5, true}}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := greedy{}.breakLines(tt.items, func(int) float64 { return tt.width })
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("breakLines = %v, want %v", got, tt.want)
-			}
-		})
 	}
 }
 

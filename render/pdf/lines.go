@@ -5,76 +5,14 @@ import "samizdat/book"
 // eps absorbs rounding when comparing lengths.
 const eps = 1e-6
 
-// lineRange is one line chosen by a line breaker: items[start:end], and
-// whether it ends a paragraph or a forced break (so it is not justified).
+// lineRange is one line chosen by the line breaker: items[start:end];
+// whether it ends a paragraph or a forced break (so it is not
+// justified); whether it ends at a hyphenation point (so a hyphen is
+// added).
 type lineRange struct {
 	start, end int
 	last       bool
-}
-
-// lineBreaker chooses where the lines of a paragraph end. width gives the
-// measure of each line by its number from 0. The greedy breaker is the
-// first implementation; the Knuth–Plass breaker will replace it behind
-// this interface, working on the same items.
-type lineBreaker interface {
-	breakLines(items []item, width func(line int) float64) []lineRange
-}
-
-// greedy fills each line with as many words as fit, counting the glue's
-// shrinkability, and breaks at the last glue or penalty before the word
-// that does not fit. Every box must fit a line on its own (see
-// splitLong).
-type greedy struct{}
-
-func (greedy) breakLines(items []item, width func(int) float64) []lineRange {
-	var lines []lineRange
-	skip := func(i int) int {
-		for i < len(items) && (items[i].kind == itemGlue || items[i].kind == itemPenalty && !items[i].forced) {
-			i++
-		}
-		return i
-	}
-	start := skip(0)
-	for start < len(items) {
-		w := width(len(lines))
-		natural, shrink := 0.0, 0.0
-		brk := -1
-		end, last := len(items), true
-		for i := start; i < len(items); i++ {
-			it := items[i]
-			if it.kind == itemPenalty && it.forced {
-				end = i
-				break
-			}
-			if it.kind != itemBox {
-				if !it.nobreak {
-					brk = i
-				}
-				natural += it.width
-				shrink += it.shrink
-				continue
-			}
-			natural += it.width
-			if natural-shrink > w+eps && brk >= 0 {
-				end, last = brk, false
-				break
-			}
-		}
-		lines = append(lines, lineRange{start: start, end: end, last: last})
-		if end >= len(items) {
-			break
-		}
-		if items[end].forced {
-			start = end + 1
-			// A forced break at the very end leaves no empty line.
-			if start >= len(items) {
-				break
-			}
-			continue
-		}
-		start = skip(end + 1)
-	}
-	return lines
+	hyphen     bool
 }
 
 // splitLong lets the line breaker cut any word wider than limit between
@@ -100,7 +38,7 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 		}
 		for k, b := range items[i:j] {
 			if k > 0 {
-				out = append(out, item{kind: itemPenalty})
+				out = append(out, item{kind: itemPenalty, penalty: hyphenPenalty})
 			}
 			if b.text == "" {
 				out = append(out, b)
@@ -108,7 +46,7 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 			}
 			for n, r := range []rune(b.text) {
 				if n > 0 {
-					out = append(out, item{kind: itemPenalty})
+					out = append(out, item{kind: itemPenalty, penalty: hyphenPenalty})
 				}
 				c := b
 				c.text = string(r)
@@ -133,11 +71,70 @@ const (
 	alignRight
 )
 
+// segment is a run of boxes set as one piece of text (or one picture):
+// neighbouring boxes of one style, such as the syllables of a word, are
+// drawn together so that the word is kerned and measured whole.
+type segment struct {
+	items []item
+	text  string
+	width float64
+	glue  bool
+}
+
+// segments groups a line's items into text runs and glue, dropping the
+// penalties inside the line, and adds the hyphen of a line that ends at a
+// hyphenation point.
+func (ts *typesetter) segments(items []item, hyphen bool) []segment {
+	var out []segment
+	for _, it := range items {
+		switch it.kind {
+		case itemPenalty:
+			continue
+		case itemGlue:
+			out = append(out, segment{items: []item{it}, width: it.width, glue: true})
+			continue
+		}
+		if n := len(out); n > 0 && mergeable(out[n-1], it) {
+			s := &out[n-1]
+			s.items = append(s.items, it)
+			s.text += it.text
+			continue
+		}
+		out = append(out, segment{items: []item{it}, text: it.text, width: it.width})
+	}
+	if hyphen {
+		for i := len(out) - 1; i >= 0; i-- {
+			if !out[i].glue && out[i].items[0].pic == nil {
+				out[i].text += "-"
+				break
+			}
+		}
+	}
+	for i := range out {
+		s := &out[i]
+		if !s.glue && s.items[0].pic == nil {
+			s.width = ts.width(s.items[0].font, s.text, s.items[0].size)
+		}
+	}
+	return out
+}
+
+// mergeable reports whether box it continues the text run s.
+func mergeable(s segment, it item) bool {
+	if s.glue || it.pic != nil || it.anchor != "" {
+		return false
+	}
+	f := s.items[0]
+	return f.pic == nil && f.font == it.font && f.size == it.size && f.rise == it.rise &&
+		f.role == it.role && f.link == it.link && f.strike == it.strike
+}
+
 // setLine positions items on a line of the given width starting at x0,
 // with its baseline at y, and returns what to draw and the notes the
 // line refers to. A justified line that is not a paragraph's last is
 // stretched to the full width; any line wider than the width is shrunk.
-func setLine(items []item, x0, y, width float64, align lineAlign, last bool) (Content, []*book.Note) {
+// hyphen adds a hyphen to the line's last word.
+func (ts *typesetter) setLine(items []item, x0, y, width float64, align lineAlign, last, hyphen bool) (Content, []*book.Note) {
 	// Leading and trailing glue and penalties take no room.
 	for len(items) > 0 && items[0].kind != itemBox {
 		items = items[1:]
@@ -145,16 +142,21 @@ func setLine(items []item, x0, y, width float64, align lineAlign, last bool) (Co
 	for len(items) > 0 && items[len(items)-1].kind != itemBox {
 		items = items[:len(items)-1]
 	}
+	segs := ts.segments(items, hyphen)
 	natural, stretch, shrink := 0.0, 0.0, 0.0
-	for _, it := range items {
-		natural += it.width
-		stretch += it.stretch
-		shrink += it.shrink
+	for _, s := range segs {
+		natural += s.width
+		if s.glue {
+			stretch += s.items[0].stretch
+			shrink += s.items[0].shrink
+		}
 	}
 	ratio := 0.0
 	switch {
 	case natural > width+eps && shrink > 0:
-		ratio = -min((natural-width)/shrink, 1)
+		// The breaker measured syllables apart; set whole, a word may
+		// come out a hair wider, which the glue absorbs.
+		ratio = -min((natural-width)/shrink, 1.25)
 	case align == alignJustify && !last && natural < width && stretch > 0:
 		ratio = (width - natural) / stretch
 	}
@@ -175,38 +177,50 @@ func setLine(items []item, x0, y, width float64, align lineAlign, last bool) (Co
 	var notes []*book.Note
 	lk := &runMerger{}
 	st := &runMerger{}
-	for _, it := range items {
-		w := it.width
-		if it.kind == itemGlue {
+	for _, s := range segs {
+		w := s.width
+		first := s.items[0]
+		if s.glue {
 			if ratio > 0 {
-				w += ratio * it.stretch
+				w += ratio * first.stretch
 			} else {
-				w += ratio * it.shrink
+				w += ratio * first.shrink
 			}
-		}
-		if it.kind == itemBox {
+		} else {
 			switch {
-			case it.pic != nil:
-				c.Images = append(c.Images, Picture{Rect: Rect{X: x0 + x, Y: y - 0.8*it.size, W: w, H: it.size}, Asset: it.pic})
-			case it.text != "":
-				c.Texts = append(c.Texts, Text{X: x0 + x, Y: y - it.rise, Font: it.font, Size: it.size, Text: it.text, Width: w, Role: it.role})
+			case first.pic != nil:
+				c.Images = append(c.Images, Picture{Rect: Rect{X: x0 + x, Y: y - 0.8*first.size, W: w, H: first.size}, Asset: first.pic})
+			case s.text != "":
+				c.Texts = append(c.Texts, newText(x0+x, y-first.rise, first.font, first.size, s.text, w, first.role))
 			}
-			if it.anchor != "" {
-				c.Anchors = append(c.Anchors, Anchor{ID: it.anchor, Y: y - it.size})
+			for _, it := range s.items {
+				if it.anchor != "" {
+					c.Anchors = append(c.Anchors, Anchor{ID: it.anchor, Y: y - it.size})
+				}
+				notes = append(notes, it.notes...)
 			}
-			notes = append(notes, it.notes...)
 		}
-		lk.add(&c, it.link, x0+x, w, it.kind == itemBox, it.size, y-it.rise)
+		lk.add(&c, first.link, x0+x, w, !s.glue, first.size, y-first.rise)
 		strike := ""
-		if it.strike {
+		if first.strike {
 			strike = "strike"
 		}
-		st.add(&c, strike, x0+x, w, it.kind == itemBox, it.size, y)
+		st.add(&c, strike, x0+x, w, !s.glue, first.size, y)
 		x += w
 	}
 	lk.flush(&c)
 	st.flush(&c)
 	return c, notes
+}
+
+// newText makes a text run from the glyphs it draws: its Text spells any
+// ligatures out, so that what the page says reads as written.
+func newText(x, y float64, f Font, size float64, glyphs string, width float64, role Role) Text {
+	t := Text{X: x, Y: y, Font: f, Size: size, Text: unligate(glyphs), Width: width, Role: role}
+	if t.Text != glyphs {
+		t.Glyphs = glyphs
+	}
+	return t
 }
 
 // runMerger joins neighbouring items that share a link (or a strike) into

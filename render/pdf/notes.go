@@ -10,20 +10,21 @@ import (
 // measure.
 func (ts *typesetter) footnoteEnv() env {
 	size := ts.geo.size * 0.8
-	return env{width: ts.geo.measure(), size: size, leading: size * 1.25, role: RoleNote, align: alignJustify, markLevel: -1}
+	return env{width: ts.geo.measure(), size: size, leading: size * 1.25, role: RoleNote, align: alignJustify, markLevel: -1, hyphenate: true}
 }
 
 // endnoteEnv is the setting of notes collected at a chapter's or the
 // book's end.
 func (ts *typesetter) endnoteEnv() env {
 	size := ts.geo.size * 0.9
-	return env{width: ts.geo.measure(), size: size, leading: size * 1.3, role: RoleNote, align: alignJustify, markLevel: -1}
+	return env{width: ts.geo.measure(), size: size, leading: size * 1.3, role: RoleNote, align: alignJustify, markLevel: -1, hyphenate: true}
 }
 
 // note lays out one note: its number, hanging, then its blocks. The
 // number links back to the note's first reference and the note's first
 // line is the target of the references' links.
 func (ts *typesetter) note(n *book.Note, e env) []entry {
+	defer ts.setLang(ts.noteLang[n])()
 	num := strconv.Itoa(n.Number)
 	hang := max(ts.width(e.font, num, e.size), ts.width(e.font, "00", e.size)) + 0.5*e.em()
 	ne := e

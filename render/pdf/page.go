@@ -91,13 +91,24 @@ const (
 // Text is a run of text in one face and size, drawn from its baseline at
 // (X, Y). Width is its measured width, kerning included; the PDF writer
 // draws the run in kern-free pieces so that what is drawn matches it.
+// Text is what the run says; Glyphs, when set, is what is drawn, the
+// same text with f-ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ) in place of their letters.
 type Text struct {
-	X, Y  float64
-	Font  Font
-	Size  float64
-	Text  string
-	Width float64
-	Role  Role
+	X, Y   float64
+	Font   Font
+	Size   float64
+	Text   string
+	Glyphs string
+	Width  float64
+	Role   Role
+}
+
+// Drawn returns the characters the run is drawn with.
+func (t Text) Drawn() string {
+	if t.Glyphs != "" {
+		return t.Glyphs
+	}
+	return t.Text
 }
 
 // Rule is a straight line of the given thickness.

@@ -18,9 +18,12 @@ import (
 	"samizdat/render"
 )
 
-// Renderer writes books as PDF. It holds no state; one value may render
-// any number of books.
-type Renderer struct{}
+// Renderer writes books as PDF. It holds only settings; one value may
+// render any number of books.
+type Renderer struct {
+	// Settings are print settings the book model does not carry yet.
+	Settings Settings
+}
 
 // New returns the PDF renderer.
 func New() *Renderer { return &Renderer{} }
@@ -34,7 +37,7 @@ func (*Renderer) Extension() string { return ".pdf" }
 // Render lays the book out and writes it as a PDF to w. Two renders of
 // one book with the same options give the same bytes: the creation and
 // modification dates are opt.Date.
-func (*Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
+func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	sz, err := ParsePageSize(b.Output.PageSize)
 	if err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -43,7 +46,7 @@ func (*Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
-	doc, err := layout(b, fs, sz, opt)
+	doc, err := layout(b, fs, sz, opt, settingsFor(b, r.Settings))
 	if err != nil {
 		return err
 	}

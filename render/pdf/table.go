@@ -24,7 +24,7 @@ func (ts *typesetter) table(t *book.Table, e env) []entry {
 		if head {
 			f = strong(f)
 		}
-		return span{font: f, size: size, role: e.role}
+		return span{font: f, size: size, role: e.role, hyphenate: e.hyphenate}
 	}
 	rows := make([][][]item, 0, len(t.Rows)+1)
 	if len(t.Head) > 0 {
@@ -56,7 +56,7 @@ func (ts *typesetter) table(t *book.Table, e env) []entry {
 		h := 0.0
 		x := x0
 		for col, items := range row {
-			ce := env{left: x + pad, width: widths[col], size: size, leading: leading, font: e.font, role: e.role, align: columnAlign(t.Align, col), markLevel: -1}
+			ce := env{left: x + pad, width: widths[col], size: size, leading: leading, font: e.font, role: e.role, align: columnAlign(t.Align, col), markLevel: -1, hyphenate: e.hyphenate}
 			y := pad / 2
 			for _, l := range ts.setItems(items, ce, 0) {
 				c.add(&l.Content, 0, y)

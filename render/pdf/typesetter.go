@@ -8,6 +8,7 @@ import (
 
 	"samizdat/book"
 	"samizdat/fonts"
+	"samizdat/hyphen"
 )
 
 // faces are the five faces text is set in, indexed by Font.
@@ -62,27 +63,54 @@ type typesetter struct {
 	// previous layout pass, for the contents.
 	folios map[string]string
 
+	// settings are the print settings the book asks for.
+	settings Settings
+	// hyph hyphenates the text being set: the chapter's language, or the
+	// book's. hyphenators holds one per pattern set, loaded on first use
+	// (nil for a language without patterns); noteLang is the language of
+	// each note's chapter, for footnotes set while paginating.
+	hyph        *hyphen.Hyphenator
+	hyphenators map[string]*hyphen.Hyphenator
+	noteLang    map[*book.Note]string
+	// points, units and glyphs remember hyphenation points, widths (in
+	// font units, per face) and glyph coverage, which every layout pass
+	// asks for again.
+	points map[hyphKey][]int
+	units  [numFonts]map[string]int
+	glyphs map[glyphKey]bool
+
 	warned   map[warning]bool
 	warnings []warning
 	missing  map[rune]bool
 }
 
 // newTypesetter prepares to lay out b on pages of size sz.
-func newTypesetter(b *book.Book, fs faces, sz Size) *typesetter {
+func newTypesetter(b *book.Book, fs faces, sz Size, set Settings) *typesetter {
 	ts := &typesetter{
-		book:    b,
-		faces:   fs,
-		geo:     newGeometry(sz),
-		ids:     map[string]bool{},
-		folios:  map[string]string{},
-		warned:  map[warning]bool{},
-		missing: map[rune]bool{},
+		book:        b,
+		faces:       fs,
+		geo:         newGeometry(sz),
+		settings:    set,
+		ids:         map[string]bool{},
+		folios:      map[string]string{},
+		hyphenators: map[string]*hyphen.Hyphenator{},
+		noteLang:    map[*book.Note]string{},
+		points:      map[hyphKey][]int{},
+		glyphs:      map[glyphKey]bool{},
+		warned:      map[warning]bool{},
+		missing:     map[rune]bool{},
+	}
+	for i := range ts.units {
+		ts.units[i] = map[string]int{}
 	}
 	for _, p := range b.Parts {
 		ts.ids[p.ID] = true
 	}
 	for _, ch := range b.AllChapters() {
 		ts.ids[ch.ID] = true
+		for _, n := range ch.Notes {
+			ts.noteLang[n] = ts.langOf(ch)
+		}
 		book.WalkBlocks(ch.Blocks, func(bl book.Block) bool {
 			if h, ok := bl.(*book.Heading); ok && h.ID != "" {
 				ts.ids[h.ID] = true
@@ -131,5 +159,21 @@ func (ts *typesetter) checkGlyphs(pos book.Pos, f Font, s string) {
 
 // width measures s in font f at size points, with kerning.
 func (ts *typesetter) width(f Font, s string, size float64) float64 {
-	return ts.faces[f].Width(s, size)
+	return float64(ts.unitsOf(f, s)) * size / float64(ts.faces[f].UnitsPerEm)
+}
+
+// langOf returns the language a division is written in.
+func (ts *typesetter) langOf(ch *book.Chapter) string {
+	if ch != nil && ch.Lang != "" {
+		return ch.Lang
+	}
+	return ts.book.Meta.Lang
+}
+
+// setLang makes lang the language of the text set from now on, for
+// hyphenation, and returns the language it replaces.
+func (ts *typesetter) setLang(lang string) (restore func()) {
+	prev := ts.hyph
+	ts.hyph = ts.hyphenator(lang)
+	return func() { ts.hyph = prev }
 }

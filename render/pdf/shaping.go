@@ -1,0 +1,223 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"samizdat/book"
+	"samizdat/hyphen"
+)
+
+// ligatures are the f-ligatures, longest first so that "ffi" becomes one
+// glyph rather than "ff" and "i".
+var ligatures = [...]struct {
+	seq string
+	lig rune
+}{
+	{"ffi", 'ﬃ'}, {"ffl", 'ﬄ'}, {"ff", 'ﬀ'}, {"fi", 'ﬁ'}, {"fl", 'ﬂ'},
+}
+
+// ligate replaces f-ligature sequences in s by the ligature glyphs the
+// face f has. It is applied to one syllable at a time (see word), so no
+// ligature bridges a hyphenation point: Liang's patterns put those at
+// syllable and compound boundaries ("shelf-ful", "Auf-lage"), where a
+// ligature would join letters that belong to different parts of the
+// word. Code and letter-spaced text are never ligated.
+func (ts *typesetter) ligate(f Font, s string) string {
+	if f == FontMono || !strings.Contains(s, "f") {
+		return s
+	}
+	face := ts.faces[f]
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		matched := false
+		for _, l := range ligatures {
+			if strings.HasPrefix(s[i:], l.seq) && ts.hasGlyph(f, face.Has, l.lig) {
+				b.WriteRune(l.lig)
+				i += len(l.seq)
+				matched = true
+				break
+			}
+		}
+		if !matched {
+			b.WriteByte(s[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+// hasGlyph reports whether face f has r, remembering the answer.
+func (ts *typesetter) hasGlyph(f Font, has func(rune) bool, r rune) bool {
+	key := glyphKey{f, r}
+	v, ok := ts.glyphs[key]
+	if !ok {
+		v = has(r)
+		ts.glyphs[key] = v
+	}
+	return v
+}
+
+// glyphKey names a character in a face.
+type glyphKey struct {
+	font Font
+	r    rune
+}
+
+// unligate spells ligature glyphs out as their letters, for text that is
+// read back (the PDF's ActualText) rather than drawn.
+func unligate(s string) string {
+	if !hasLigature(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if seq := ligatureLetters(r); seq != "" {
+			b.WriteString(seq)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// ligatureLetters returns the letters of a ligature glyph, or "".
+func ligatureLetters(r rune) string {
+	for _, l := range ligatures {
+		if l.lig == r {
+			return l.seq
+		}
+	}
+	return ""
+}
+
+// hasLigature reports whether s holds a ligature glyph.
+func hasLigature(s string) bool {
+	for _, r := range s {
+		if r >= 'ﬀ' && r <= 'ﬄ' {
+			return true
+		}
+	}
+	return false
+}
+
+// hyphenator returns the hyphenator of a language, loading it once per
+// typesetter; nil when there are no patterns for it.
+func (ts *typesetter) hyphenator(lang string) *hyphen.Hyphenator {
+	tag := hyphen.PatternTag(lang)
+	if tag == "" {
+		return nil
+	}
+	if h, ok := ts.hyphenators[tag]; ok {
+		return h
+	}
+	h, err := hyphen.Load(tag)
+	if err != nil {
+		ts.warnf(book.Pos{}, "%v; words are not hyphenated", err)
+		h = nil
+	} else {
+		h.AddExceptions(ts.settings.HyphenExceptions...)
+	}
+	ts.hyphenators[tag] = h
+	return h
+}
+
+// hyphenPoints returns the rune offsets in word where it may be
+// hyphenated in the current language. Words that are not plain words are
+// never hyphenated: those with digits or the punctuation of addresses,
+// file names and code (web addresses, "book.yaml", "user@host"), and
+// words in capitals (acronyms).
+func (ts *typesetter) hyphenPoints(word string) []int {
+	h := ts.hyph
+	if h == nil || utf8.RuneCountInString(word) < h.LeftMin+h.RightMin {
+		return nil
+	}
+	key := hyphKey{h, word}
+	if at, ok := ts.points[key]; ok {
+		return at
+	}
+	at := wordPoints(h, word)
+	ts.points[key] = at
+	return at
+}
+
+// hyphKey is a word in one language, for the cache of hyphenation points.
+type hyphKey struct {
+	h    *hyphen.Hyphenator
+	word string
+}
+
+// wordPoints finds the hyphenation points of the letters in word, which
+// may carry punctuation before and after ("“Hyphenation,”").
+func wordPoints(h *hyphen.Hyphenator, word string) []int {
+	rs := []rune(word)
+	first, last := -1, -1
+	upper := 0
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r):
+			if first < 0 {
+				first = i
+			}
+			last = i
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		case unicode.IsDigit(r) || strings.ContainsRune("./\\@:_=#&%+<>{}[]|~^$*", r):
+			return nil
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	core := rs[first : last+1]
+	for _, r := range core {
+		// Apostrophes inside a word ("reader’s") are fine; anything
+		// else that is not a letter makes it no plain word.
+		if !unicode.IsLetter(r) && r != '’' && r != '\'' {
+			return nil
+		}
+	}
+	if upper > 1 && upper == countLetters(core) {
+		return nil
+	}
+	at := h.Points(string(core))
+	for i := range at {
+		at[i] += first
+	}
+	return at
+}
+
+// countLetters counts the letters of rs.
+func countLetters(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// unitsOf returns the width of s in face f in font units, kerning
+// included, remembering it: words recur, and every layout pass measures
+// them again.
+func (ts *typesetter) unitsOf(f Font, s string) int {
+	m := ts.units[f]
+	if u, ok := m[s]; ok {
+		return u
+	}
+	face := ts.faces[f]
+	u := 0
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			u += face.Kern(prev, r)
+		}
+		u += face.Advance(r)
+		prev = r
+	}
+	m[s] = u
+	return u
+}
