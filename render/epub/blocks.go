@@ -54,9 +54,13 @@ func (pg *page) block(b book.Block, before, after func()) {
 }
 
 // headingBlock writes a section heading inside a division; levels outside
-// 2–6 are brought into range (h1 is the division's title).
+// 2–6 are brought into range (h1 is the division's title), and a heading
+// never goes more than one level deeper than the one before it, since
+// screen readers navigate by level and a skipped level reads as a
+// missing section (WCAG 1.3.1).
 func (pg *page) headingBlock(h *book.Heading) {
-	level := min(max(h.Level, 2), 6)
+	level := min(max(h.Level, 2), 6, max(pg.level, 1)+1)
+	pg.level = level
 	tag := "h" + strconv.Itoa(level)
 	id := ""
 	if h.ID != "" {

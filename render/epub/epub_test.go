@@ -2,7 +2,11 @@ package epub
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"samizdat/book"
 	"samizdat/book/booktest"
@@ -51,10 +55,11 @@ func TestEpubcheck(t *testing.T) {
 	}
 }
 
-// TestReproducible renders each variant twice from fresh models and
-// requires identical bytes.
+// TestReproducible renders each variant and stress book four times from
+// fresh models and requires identical bytes; Go randomises map
+// iteration, so output that followed a map's order would differ.
 func TestReproducible(t *testing.T) {
-	for _, v := range variants() {
+	for _, v := range append(variants(), stressVariants()...) {
 		t.Run(v.name, func(t *testing.T) {
 			a, _ := renderBook(t, v.book())
 			for i := 0; i < 3; i++ {
@@ -64,6 +69,77 @@ func TestReproducible(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestReproducibleAcrossZones renders the same book at the same instant
+// with the process in different time zones and locales, the build date
+// given in each zone, and requires identical bytes. (time.Local is
+// process-wide; no test in this package runs in parallel.)
+func TestReproducibleAcrossZones(t *testing.T) {
+	saved := time.Local
+	t.Cleanup(func() { time.Local = saved })
+	// 23:30 UTC is already the next day east of Greenwich.
+	instant := time.Date(2026, 11, 2, 23, 30, 0, 0, time.UTC)
+	zones := []struct {
+		loc    *time.Location
+		tz     string
+		locale string
+	}{
+		{time.UTC, "UTC", "C"},
+		{time.FixedZone("NPT", 5*3600+45*60), "Asia/Kathmandu", "ne_NP.UTF-8"},
+		{time.FixedZone("HST", -10*3600), "Pacific/Honolulu", "haw_US.UTF-8"},
+		{time.FixedZone("CHAST", 13*3600+45*60), "Pacific/Chatham", "tr_TR.UTF-8"},
+	}
+	var first []byte
+	for _, z := range zones {
+		time.Local = z.loc
+		t.Setenv("TZ", z.tz)
+		t.Setenv("LC_ALL", z.locale)
+		t.Setenv("LANG", z.locale)
+		var buf bytes.Buffer
+		if err := New().Render(&buf, stressBook(book.PlaceBookEnd), render.Options{Date: instant.In(z.loc)}); err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = buf.Bytes()
+			continue
+		}
+		if !bytes.Equal(first, buf.Bytes()) {
+			t.Errorf("the EPUB built in %s differs from the one built in UTC", z.tz)
+		}
+	}
+	f := unpack(t, first)
+	if !strings.Contains(f.must(t, opfPath), "<meta property=\"dcterms:modified\">2026-11-02T23:30:00Z</meta>") {
+		t.Errorf("dcterms:modified is not the build instant in UTC")
+	}
+	if m := f.order[0].Modified; m.Day() != 2 || m.Hour() != 23 {
+		t.Errorf("archive timestamp %v is not the build instant in UTC", m)
+	}
+}
+
+// TestNoWallClock guards the rules that keep builds reproducible: the
+// renderer and the cover drawer never read the clock or a random source.
+func TestNoWallClock(t *testing.T) {
+	for _, dir := range []string{".", filepath.Join("..", "cover")} {
+		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+		if err != nil || len(files) == 0 {
+			t.Fatalf("no Go files in %s (%v)", dir, err)
+		}
+		for _, name := range files {
+			if strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, bad := range []string{"time.Now", "time.Since", "math/rand", "crypto/rand", "os.Getenv"} {
+				if strings.Contains(string(src), bad) {
+					t.Errorf("%s uses %s", name, bad)
+				}
+			}
+		}
 	}
 }
 

@@ -7,22 +7,36 @@ import (
 )
 
 // Note markup. Reading systems decide from the markup whether a note
-// reference opens a pop-up, and each has its own failure modes (see
-// jgm/pandoc#1995, #4491, #8676, #9851 and kobolabs/epub-spec#45, #64):
+// reference opens a pop-up, and each has its own failure modes; the
+// choices below avoid every one reported:
 //
 //   - Apple Books will not open the pop-up when the link holds any
-//     element, <sup> included. The reference is therefore a bare
+//     element, <sup> included (jgm/pandoc#1995). The reference is a bare
 //     <a epub:type="noteref" role="doc-noteref">N</a>, raised by the
 //     stylesheet (a.noteref { vertical-align: super }) instead of by
-//     markup.
-//   - Kobo shows a pop-up only for a target marked epub:type="footnote" or
-//     "endnote" that comes later in the same file (or in another file) and
-//     is short. Footnotes are therefore asides at the very end of their
-//     chapter's document, after every reference to them, and endnotes are
-//     list items carrying the id and epub:type themselves.
+//     markup. Apple Books pops up a target marked footnote on an aside,
+//     div or p, hiding an aside from the running text, which is what a
+//     footnote is in an e-book; current versions also pop up
+//     epub:type="endnote" list items, Standard Ebooks' endnote markup
+//     (standardebooks/tools#878; older iPad versions did not,
+//     w3c/epubcheck#1057).
+//   - Kobo pops up any target marked epub:type="footnote" or "endnote"
+//     that comes after the reference, in the same file or another, and
+//     holds between 9 and 5000 characters (kobolabs/epub-spec, "Footnotes/
+//     Endnotes"); it ignores noteref alone (kobolabs/epub-spec#45).
+//     Footnotes are therefore asides at the very end of their chapter's
+//     document, after every reference to them; endnotes are list items
+//     carrying the id and epub:type themselves, never an aside inside an
+//     item (kobolabs/epub-spec#8).
 //   - Kindle runs consecutive notes together in its pop-up when the back
-//     link sits at the end of a note. Every note therefore starts with its
-//     number as the back link, as the DAISY and Amazon guidelines show.
+//     link sits at the end of a note (jgm/pandoc#4491, #8676). Every note
+//     starts with its number as the back link, as the Amazon publishing
+//     guidelines and the DAISY knowledge base show. The element with
+//     the id holds the whole note, number and text (Thorium shows a
+//     pop-up blank when the target holds only a back link,
+//     edrlab/thorium-reader#2478).
+//   - KOReader pops up targets by epub:type (footnote, endnote) or DPUB
+//     role, so both are given where ARIA allows them.
 //
 // Repeated references get distinct ids (ref-NOTE-INDEX); the back link
 // goes to the first one. Endnotes carry no ARIA role of their own:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -317,7 +318,7 @@ func TestAwkwardBook(t *testing.T) {
 		`<a href="https://example.org/?a=1&amp;b=2" title="say &quot;hi&quot;">a link with a note</a><a href="#n2" id="ref-n2-1"`,
 		`id="ref-n2-2"`,
 		`<aside id="lost-note" class="footnote" epub:type="footnote" role="doc-footnote">`,
-		`<h6 id="deep-heading" class="unnumbered odd-class">Too deep</h6>`,
+		`<h2 id="deep-heading" class="unnumbered odd-class">Too deep</h2>`,
 		`<a href="cover-2.xhtml">to the chapter called cover</a>`,
 		`<a href="#deep-heading">to the deep heading</a>`,
 		`<p class="quote-source"><span class="citation">[@anon]</span></p>`,
@@ -384,5 +385,25 @@ func TestCreators(t *testing.T) {
 		if !strings.Contains(opf, want) {
 			t.Errorf("missing %s", want)
 		}
+	}
+}
+
+// TestHeadingLevels checks that section headings descend one level at a
+// time, whatever levels the manuscript skips.
+func TestHeadingLevels(t *testing.T) {
+	b := pamphlet()
+	ch := b.Parts[0].Chapters[0]
+	for i, lvl := range []int{4, 2, 5, 6, 3, 1} {
+		ch.Blocks = append(ch.Blocks, &book.Heading{Level: lvl, Inlines: []book.Inline{booktest.T("H" + strconv.Itoa(i))}})
+	}
+	doc := parseXML(t, "pamphlet", unpack(t, mustRender(t, b)).must(t, "OEBPS/text/pamphlet.xhtml"))
+	var got []string
+	for _, e := range doc.all("") {
+		if len(e.name) == 2 && e.name[0] == 'h' && e.name != "hr" {
+			got = append(got, e.name)
+		}
+	}
+	if want := "h1 h2 h2 h3 h4 h3 h2"; strings.Join(got, " ") != want {
+		t.Errorf("headings %s; want %s", strings.Join(got, " "), want)
 	}
 }

@@ -17,6 +17,9 @@ type page struct {
 	// inner links become text and note references wait for the link's end.
 	inLink   bool
 	deferred []*book.NoteRef
+	// level is the level of the last section heading written, 0 before
+	// the first.
+	level int
 }
 
 // document renders one content document.
