@@ -142,8 +142,11 @@ func (ts *typesetter) setHanging(items []item, e env, indent, hang float64) []en
 			x, w = e.left+indent, e.width-indent
 		}
 		c, notes := ts.setLine(items[r.start:r.end], x, base, w, e.align, r.last, r.hyphen)
-		out = append(out, lineBox(c, notes, e.leading, base))
+		l := lineBox(c, notes, e.leading, base)
+		l.flow = flowLine{para: ts.paras + 1, line: i, lines: len(ranges)}
+		out = append(out, l)
 	}
+	ts.paras++
 	if n := len(out); n >= 2 {
 		out[0].keep = true
 		out[n-2].keep = true

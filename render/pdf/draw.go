@@ -40,9 +40,12 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	p.SetSubject(meta.Description, true)
 	p.SetKeywords(strings.Join(meta.Subjects, ", "), true)
 	p.SetCreator("samizdat", true)
-	if lang := cleanLang(doc.Lang); lang != "" {
+	p.SetProducer("samizdat", true)
+	lang := cleanLang(doc.Lang)
+	if lang != "" {
 		p.SetLang(lang)
 	}
+	p.SetXmpMetadata(xmpPacket(meta, lang, date))
 	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
 	for i, name := range d.names {
 		// fpdf writes into the buffer it is given while subsetting, so
@@ -76,7 +79,15 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
-	if err := p.Output(w); err != nil {
+	var out bytes.Buffer
+	if err := p.Output(&out); err != nil {
+		return fmt.Errorf("pdf: writing: %w", err)
+	}
+	file, err := withCatalogEntry(out.Bytes(), "/PageLabels "+pageLabels(doc.Pages))
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(file); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
 	return nil

@@ -24,6 +24,9 @@ func (p *paginator) render(pb *pageBuild) *Page {
 			}
 		case entryBox:
 			pg.add(&e.Content, a.X, y)
+			if e.flow.lines > 0 {
+				pg.flow = append(pg.flow, e.flow)
+			}
 			y += e.height
 		default:
 			y += e.height

@@ -41,6 +41,15 @@ type entry struct {
 	fixed  bool
 	weight float64
 	div    *divStyle
+	// flow places a line of text in its paragraph, for checking widows
+	// and orphans; zero for other boxes.
+	flow flowLine
+}
+
+// flowLine is line number line (from 0) of a paragraph of lines lines,
+// the para-th paragraph set.
+type flowLine struct {
+	para, line, lines int
 }
 
 // matter tells front, body and back matter apart; it decides folio style.

@@ -3,12 +3,14 @@ package pdf
 import (
 	"fmt"
 	"math/rand/v2"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"samizdat/book"
 	"samizdat/book/booktest"
+	"samizdat/book/load"
 	"samizdat/render"
 )
 
@@ -116,13 +118,27 @@ func stressBook(placement book.NotePlacement, pageSize string) *book.Book {
 // layoutCase is a book and page size to lay out.
 type layoutCase struct {
 	name string
-	book func() *book.Book
+	book func(testing.TB) *book.Book
+}
+
+// manuscript returns a sample book from manuscripts/, loaded as the
+// build loads it, to be laid out at a page size.
+func manuscript(name, size string) func(testing.TB) *book.Book {
+	return func(t testing.TB) *book.Book {
+		t.Helper()
+		res, err := load.Load(filepath.Join("..", "..", "manuscripts", name))
+		if err != nil {
+			t.Fatalf("loading %s: %v", name, err)
+		}
+		res.Book.Output.PageSize = size
+		return res.Book
+	}
 }
 
 // layoutCases are the books the layout tests run on.
 func layoutCases() []layoutCase {
-	sample := func(size string, p book.NotePlacement) func() *book.Book {
-		return func() *book.Book {
+	sample := func(size string, p book.NotePlacement) func(testing.TB) *book.Book {
+		return func(testing.TB) *book.Book {
 			b := booktest.Sample()
 			b.Output.PageSize = size
 			b.Notes.Placement = p
@@ -132,8 +148,8 @@ func layoutCases() []layoutCase {
 			return b
 		}
 	}
-	stress := func(size string, p book.NotePlacement) func() *book.Book {
-		return func() *book.Book { return stressBook(p, size) }
+	stress := func(size string, p book.NotePlacement) func(testing.TB) *book.Book {
+		return func(testing.TB) *book.Book { return stressBook(p, size) }
 	}
 	return []layoutCase{
 		{"sample-a5", sample("a5", book.PlaceFootnotes)},
@@ -145,6 +161,10 @@ func layoutCases() []layoutCase {
 		{"stress-6x9in", stress("6x9in", book.PlaceFootnotes)},
 		{"stress-a5-chapter-end", stress("a5", book.PlaceChapterEnd)},
 		{"stress-a5-book-end", stress("a5", book.PlaceBookEnd)},
+		{"handbook-a5", manuscript("handbook", "a5")},
+		{"handbook-a6", manuscript("handbook", "a6")},
+		{"pamphlet-a5", manuscript("pamphlet", "a5")},
+		{"pamphlet-a6", manuscript("pamphlet", "a6")},
 	}
 }
 

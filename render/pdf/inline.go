@@ -45,6 +45,10 @@ type item struct {
 	anchor string
 	// pic is an inline image, drawn size high.
 	pic *book.Asset
+	// ligJoin says that the box's first letter, an f, may form a
+	// ligature with the f that ends the box before it, when the word is
+	// not broken between them ("of-fice" set whole is "oﬃce").
+	ligJoin bool
 
 	// Glue fields.
 	stretch, shrink float64
@@ -275,6 +279,9 @@ func (in *inliner) word(w string, sp span) {
 			in.items = append(in.items, item{kind: itemPenalty, penalty: hyphenPenalty, flagged: true, discretionary: true, width: hw})
 		}
 		in.boxWidth(syl, sp, float64(units-prevUnits)*scale)
+		if k > 0 && rs[from-1] == 'f' && rs[from] == 'f' && in.ts.geminateLigatures() {
+			in.items[len(in.items)-1].ligJoin = true
+		}
 		prevUnits = units
 		from = to
 	}

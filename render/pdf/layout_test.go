@@ -62,7 +62,7 @@ func furnitureRole(r Role) bool { return r == RoleRunningHead || r == RoleFolio 
 func TestLayoutKeepsEverythingInTheTextArea(t *testing.T) {
 	for _, c := range layoutCases() {
 		t.Run(c.name, func(t *testing.T) {
-			doc, _ := mustLayout(t, c.book())
+			doc, _ := mustLayout(t, c.book(t))
 			for _, pg := range doc.Pages {
 				a := pg.Area
 				for _, x := range pg.Texts {
@@ -108,7 +108,7 @@ func anchorPages(doc *Document) map[string]int {
 func TestEveryNoteIsSetAndFootnotesShareTheirReferencePage(t *testing.T) {
 	for _, c := range layoutCases() {
 		t.Run(c.name, func(t *testing.T) {
-			b := c.book()
+			b := c.book(t)
 			doc, _ := mustLayout(t, b)
 			at := anchorPages(doc)
 			for _, ch := range b.AllChapters() {
@@ -130,7 +130,7 @@ func TestEveryNoteIsSetAndFootnotesShareTheirReferencePage(t *testing.T) {
 
 func TestFootnotesDoNotOverlapTheText(t *testing.T) {
 	for _, c := range layoutCases() {
-		b := c.book()
+		b := c.book(t)
 		if b.Notes.Placement != book.PlaceFootnotes {
 			continue
 		}
@@ -160,7 +160,7 @@ func TestFootnotesDoNotOverlapTheText(t *testing.T) {
 func TestHeadingIsNeverTheLastLineOfAPage(t *testing.T) {
 	for _, c := range layoutCases() {
 		t.Run(c.name, func(t *testing.T) {
-			b := c.book()
+			b := c.book(t)
 			footnotes := b.Notes.Placement == book.PlaceFootnotes
 			doc, _ := mustLayout(t, b)
 			for _, pg := range doc.Pages {

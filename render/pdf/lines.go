@@ -97,7 +97,11 @@ func (ts *typesetter) segments(items []item, hyphen bool) []segment {
 		if n := len(out); n > 0 && mergeable(out[n-1], it) {
 			s := &out[n-1]
 			s.items = append(s.items, it)
-			s.text += it.text
+			if it.ligJoin {
+				s.text = ts.joinLigature(it.font, s.text, it.text)
+			} else {
+				s.text += it.text
+			}
 			continue
 		}
 		out = append(out, segment{items: []item{it}, text: it.text, width: it.width})

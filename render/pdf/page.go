@@ -27,6 +27,9 @@ type Page struct {
 	// ("iii", "12"), whether or not this page shows it.
 	Folio string
 	Content
+	// flow lists the paragraph lines of the page's body in order, for
+	// tests of widows and orphans.
+	flow []flowLine
 }
 
 // Content is what a page (or a piece of a page being built) holds.

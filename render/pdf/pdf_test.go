@@ -62,7 +62,7 @@ func TestRendererIdentity(t *testing.T) {
 func TestRenderIsByteIdentical(t *testing.T) {
 	for _, c := range []layoutCase{layoutCases()[0], layoutCases()[4]} {
 		t.Run(c.name, func(t *testing.T) {
-			a, b := renderBook(t, c.book()), renderBook(t, c.book())
+			a, b := renderBook(t, c.book(t)), renderBook(t, c.book(t))
 			if !bytes.Equal(a, b) {
 				t.Fatalf("two renders differ (%d and %d bytes)", len(a), len(b))
 			}
@@ -116,7 +116,7 @@ func TestQpdfAcceptsEveryLayout(t *testing.T) {
 	qpdf := tooltest.Require(t, "qpdf")
 	for _, c := range layoutCases() {
 		t.Run(c.name, func(t *testing.T) {
-			path := writeTemp(t, c.name+".pdf", renderBook(t, c.book()))
+			path := writeTemp(t, c.name+".pdf", renderBook(t, c.book(t)))
 			out := run(t, qpdf, "--check", path)
 			if !strings.Contains(out, "No syntax or stream encoding errors") {
 				t.Errorf("qpdf --check:\n%s", out)

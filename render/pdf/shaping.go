@@ -48,6 +48,40 @@ func (ts *typesetter) ligate(f Font, s string) string {
 	return b.String()
 }
 
+// geminateLigatures reports whether a ligature may join the two f's of
+// a word hyphenated between them in the current language. In English,
+// French, Spanish and Russian a hyphen between doubled letters splits
+// syllables ("of-fice", "ef-fort"), so the word set whole keeps its
+// ligature; in German it is as often the joint of a compound
+// ("Auf-fahrt", "Schaf-fell"), which takes none, so German words never
+// ligate across a hyphenation point.
+func (ts *typesetter) geminateLigatures() bool {
+	return ts.hyph != nil && !strings.HasPrefix(ts.hyph.Tag, "de")
+}
+
+// joinLigature joins two syllables, the first ending in f and the
+// second starting with f (or a ligature that starts with one), into the
+// ligature the face has for the letters across the join.
+func (ts *typesetter) joinLigature(f Font, a, b string) string {
+	first, size := utf8.DecodeRuneInString(b)
+	var lig rune
+	switch first {
+	case 'f':
+		lig = 'ﬀ'
+	case 'ﬁ':
+		lig = 'ﬃ'
+	case 'ﬂ':
+		lig = 'ﬄ'
+	}
+	if lig == 0 || !strings.HasSuffix(a, "f") || !ts.hasGlyph(f, ts.faces[f].Has, lig) {
+		return a + b
+	}
+	if lig == 'ﬀ' && (strings.HasPrefix(b, "fi") || strings.HasPrefix(b, "fl")) {
+		return a + b
+	}
+	return a[:len(a)-1] + string(lig) + b[size:]
+}
+
 // hasGlyph reports whether face f has r, remembering the answer.
 func (ts *typesetter) hasGlyph(f Font, has func(rune) bool, r rune) bool {
 	key := glyphKey{f, r}

@@ -79,6 +79,9 @@ type typesetter struct {
 	units  [numFonts]map[string]int
 	glyphs map[glyphKey]bool
 
+	// paras counts the paragraphs set, to tell their lines apart.
+	paras int
+
 	warned   map[warning]bool
 	warnings []warning
 	missing  map[rune]bool
