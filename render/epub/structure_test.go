@@ -12,10 +12,11 @@ import (
 	"samizdat/book/booktest"
 )
 
-// TestDocuments checks every content document: well-formed, lang and
-// xml:lang on the root, the stylesheet linked, no HTML entities.
+// TestDocuments checks every content document of every variant and
+// stress book: well-formed, lang and xml:lang on the root, the
+// stylesheet linked, no HTML entities.
 func TestDocuments(t *testing.T) {
-	for _, v := range variants() {
+	for _, v := range append(variants(), stressVariants()...) {
 		t.Run(v.name, func(t *testing.T) {
 			data, _ := renderBook(t, v.book())
 			f := unpack(t, data)
@@ -69,7 +70,7 @@ func mustRender(t *testing.T, b *book.Book) []byte {
 // TestLinksResolve follows every relative href and src in every content
 // document and the NCX to an existing file and id.
 func TestLinksResolve(t *testing.T) {
-	for _, v := range variants() {
+	for _, v := range append(variants(), stressVariants()...) {
 		t.Run(v.name, func(t *testing.T) {
 			f := unpack(t, mustRender(t, v.book()))
 			ids := map[string]map[string]bool{}
@@ -156,7 +157,7 @@ func TestUnresolvableLinks(t *testing.T) {
 // TestChapterTextPresent checks that the text of every paragraph, item,
 // cell and note of every division reaches some content document.
 func TestChapterTextPresent(t *testing.T) {
-	for _, v := range variants() {
+	for _, v := range append(variants(), stressVariants()...) {
 		t.Run(v.name, func(t *testing.T) {
 			b := v.book()
 			f := unpack(t, mustRender(t, b))

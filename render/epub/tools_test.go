@@ -56,16 +56,18 @@ func writeEPUB(t *testing.T, name string, b *book.Book) string {
 	return path
 }
 
-// TestToolBooksEpubcheck validates the sample and stress books with
-// EPUBCheck: no fatals, errors or warnings.
-func TestToolBooksEpubcheck(t *testing.T) {
-	for _, nb := range toolBooks(t) {
-		t.Run(nb.name, func(t *testing.T) {
-			data, warnings := renderBook(t, nb.book)
+// TestStressEpubcheck validates the stress book with each note placement
+// with EPUBCheck: no fatals, errors or warnings, and no warning from the
+// renderer. (The sample books are validated by cmd/samizdat's
+// TestSampleBooks and by .ci/run, the variants by TestEpubcheck.)
+func TestStressEpubcheck(t *testing.T) {
+	for _, v := range stressVariants() {
+		t.Run(v.name, func(t *testing.T) {
+			data, warnings := renderBook(t, v.book())
 			for _, w := range warnings {
 				t.Errorf("warning: %s", w)
 			}
-			runEpubcheck(t, nb.name, data)
+			runEpubcheck(t, v.name, data)
 		})
 	}
 }
