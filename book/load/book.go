@@ -22,7 +22,7 @@ func (l *loader) fromManifest() error {
 	}
 	l.b = &book.Book{Slug: slugOr(m.Slug, filepath.Base(absOrSelf(l.root)))}
 	l.b.Inputs = append(l.b.Inputs, filepath.Join(l.root, ManifestName))
-	l.metadata(file, m.Metadata)
+	l.metadata(file, 1, m.Metadata)
 	for _, f := range m.Formats {
 		l.b.Output.Formats = append(l.b.Output.Formats, f.Value)
 	}
@@ -101,6 +101,10 @@ func (l *loader) chapter(rel string, at book.Pos, byline bool) *book.Chapter {
 	if m.Notes != nil || m.PDF != nil || m.EPUB != nil {
 		l.warnings = append(l.warnings, book.Errorf(book.Pos{File: l.display(rel), Line: 2, Col: 1},
 			"notes:, pdf: and epub: settings in a chapter's front matter are ignored; set them in %s", ManifestName))
+	}
+	if len(m.Bibliography) > 0 || m.References.Set() || m.Citations != nil {
+		l.warnings = append(l.warnings, book.Errorf(book.Pos{File: l.display(rel), Line: 2, Col: 1},
+			"bibliography:, references: and citations: in a chapter's front matter are ignored; set them in %s", ManifestName))
 	}
 	return ch
 }

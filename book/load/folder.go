@@ -19,7 +19,7 @@ func (l *loader) fromFile(name string) error {
 		return err
 	}
 	file := l.display(name)
-	l.metadata(file, doc.Meta)
+	l.metadata(file, 2, doc.Meta)
 	if l.b.Meta.Title == "" {
 		l.b.Meta.Title = book.PlainText(doc.Chapter.Title)
 	}

@@ -31,7 +31,9 @@ type Result struct {
 
 // Load reads the book at path. File names in messages are given relative
 // to the current directory as the user wrote path, so an editor can jump
-// to them.
+// to them. When the book has errors, Load returns them together with a
+// Result holding the warnings found on the way (its Book is incomplete and
+// must not be rendered), so that a check can report both.
 func Load(path string) (*Result, error) { return LoadWith(path, Options{}) }
 
 // Options change how a book is read.
@@ -75,14 +77,17 @@ func LoadWith(path string, opt Options) (*Result, error) {
 	default:
 		return nil, fileError(path, "not a Markdown manuscript (.md) or a book folder")
 	}
+	res := &Result{Book: l.b, Root: l.root}
 	if err := l.errs.Err(); err != nil {
-		return nil, err
+		res.Warnings = l.warnings
+		return res, err
 	}
 	l.finish()
+	res.Warnings = l.warnings
 	if err := l.errs.Err(); err != nil {
-		return nil, err
+		return res, err
 	}
-	return &Result{Book: l.b, Warnings: l.warnings, Root: l.root}, nil
+	return res, nil
 }
 
 // reservedIDs are the ids of generated divisions, claimed first so that
@@ -103,6 +108,8 @@ type loader struct {
 	chapterFiles map[string]*book.Chapter
 	// linkBase maps each chapter to its file, for resolving relative links.
 	linkBase map[*book.Chapter]string
+	// sources is where the book's sources and citation settings are.
+	sources sourceSpec
 }
 
 // display is the name of a file in messages: as the user would type it
@@ -135,9 +142,13 @@ func (l *loader) readChapter(rel string, at book.Pos) (*markdown.Document, error
 	return doc, nil
 }
 
-// finish runs the transforms every renderer relies on.
+// finish runs the transforms every renderer relies on. Citations are
+// formatted after typography, which would otherwise curl the quotation
+// marks of web addresses in notes; the formatter typographs the sources'
+// text itself. Notes are numbered last, once citations have added theirs.
 func (l *loader) finish() {
 	l.resolveLinks()
 	typography.Book(l.b)
+	l.citations()
 	book.NumberNotes(l.b)
 }

@@ -67,10 +67,6 @@ func (l *loader) matter(file string, entries []manifest.MatterEntry, kinds map[s
 			continue
 		}
 		seen[kind] = true
-		if kind == book.KindBibliography {
-			l.errs = append(l.errs, book.Errorf(pos, "the bibliography page needs formatted sources, which samizdat does not make yet; remove it for now"))
-			continue
-		}
 		div := l.division(kind, e, pos)
 		if div != nil {
 			out = append(out, div)

@@ -8,8 +8,9 @@ import (
 )
 
 // metadata copies decoded metadata and settings into the book, checking
-// the values that have a fixed vocabulary.
-func (l *loader) metadata(file string, m manifest.Metadata) {
+// the values that have a fixed vocabulary. firstLine is the file line on
+// which the YAML starts, for sources written inline.
+func (l *loader) metadata(file string, firstLine int, m manifest.Metadata) {
 	meta := &l.b.Meta
 	meta.Title, meta.Subtitle, meta.Date = m.Title, m.Subtitle, m.Date
 	meta.Lang = m.Lang
@@ -19,7 +20,7 @@ func (l *loader) metadata(file string, m manifest.Metadata) {
 	meta.Authors = people(m.Author)
 	meta.Description, meta.Rights, meta.Publisher, meta.Identifier = m.Description, m.Rights, m.Publisher, m.Identifier
 	meta.Subjects = append([]string(nil), m.Subject...)
-	meta.Bibliography = append([]string(nil), m.Bibliography...)
+	meta.Bibliography = m.Bibliography.Values()
 	meta.Source, meta.Category = m.Source, m.Category
 	if m.CoverImage.Set() {
 		a, err := l.asset("", m.CoverImage.Value, book.Pos{File: file, Line: m.CoverImage.Line, Col: m.CoverImage.Col})
@@ -29,10 +30,7 @@ func (l *loader) metadata(file string, m manifest.Metadata) {
 			meta.CoverImage = a
 		}
 	}
-	if len(m.Bibliography) > 0 {
-		l.warnings = append(l.warnings, book.Errorf(book.Pos{File: file, Line: 1, Col: 1},
-			"bibliography: sources are not read yet; citations are shown as written"))
-	}
+	l.sources = sourceSpec{file: file, firstLine: firstLine, bibliography: m.Bibliography, references: m.References, settings: m.Citations}
 	if n := m.Notes; n != nil {
 		if n.Scope.Set() {
 			switch v := l.word(file, n.Scope, "notes scope", "chapter", "book"); v {

@@ -6,6 +6,8 @@
 // Keys follow pandoc's front matter wherever pandoc has a convention.
 package manifest
 
+import "gopkg.in/yaml.v3"
+
 // Metadata is the publication metadata shared by book.yaml and a
 // manuscript's front matter, plus the output settings either may carry.
 type Metadata struct {
@@ -20,7 +22,11 @@ type Metadata struct {
 	Publisher    string     `yaml:"publisher"`
 	Identifier   string     `yaml:"identifier"`
 	CoverImage   Path       `yaml:"cover-image"`
-	Bibliography StringList `yaml:"bibliography"`
+	Bibliography PathList   `yaml:"bibliography"`
+	// References lists sources inline, in CSL YAML, as pandoc allows.
+	References References `yaml:"references"`
+	// Citations chooses how citations are formatted.
+	Citations *CitationSettings `yaml:"citations"`
 	// Source is where an article first appeared.
 	Source   string `yaml:"source"`
 	Category string `yaml:"category"`
@@ -36,6 +42,22 @@ type NoteSettings struct {
 	Scope Word `yaml:"scope"`
 	// Placement is "footnotes", "chapter-end" or "book-end".
 	Placement Word `yaml:"placement"`
+}
+
+// CitationSettings chooses the citation style and its options.
+type CitationSettings struct {
+	// Style is "notes" (a full note the first time a work is cited in a
+	// chapter, a short one after), "full-notes", "short-notes" or
+	// "author-date".
+	Style Word `yaml:"style"`
+	// Ibid uses "Ibid." for a note citing the same work as the note
+	// before it.
+	Ibid bool `yaml:"ibid"`
+	// Locators asks for a page or other locator in every citation of a
+	// book-length work; check reports those without one.
+	Locators bool `yaml:"locators"`
+	// BibliographyPerChapter ends each chapter with the works it cites.
+	BibliographyPerChapter bool `yaml:"bibliography-per-chapter"`
 }
 
 // PDFSettings holds print settings.
@@ -71,4 +93,58 @@ type Manifest struct {
 type PartEntry struct {
 	Title    string `yaml:"title"`
 	Chapters []Path `yaml:"chapters"`
+}
+
+// References is an inline list of sources (CSL YAML) kept as its YAML
+// node, so that the citation reader can report problems at their lines.
+type References struct {
+	Node *yaml.Node
+}
+
+// UnmarshalYAML keeps the list as written.
+func (r *References) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.SequenceNode {
+		return posError(n, "references: must be a list of sources, each starting with \"- id: …\"")
+	}
+	r.Node = n
+	return nil
+}
+
+// Set reports whether references were given.
+func (r References) Set() bool { return r.Node != nil }
+
+// PathList is one path or a list of paths, each with its position, as
+// bibliography: takes them.
+type PathList []Path
+
+// UnmarshalYAML accepts "sources.bib" or [a.json, b.bib].
+func (l *PathList) UnmarshalYAML(n *yaml.Node) error {
+	var nodes []*yaml.Node
+	switch n.Kind {
+	case yaml.ScalarNode:
+		nodes = []*yaml.Node{n}
+	case yaml.SequenceNode:
+		nodes = n.Content
+	default:
+		return posError(n, "expected a file name or a list of file names")
+	}
+	out := make(PathList, 0, len(nodes))
+	for _, c := range nodes {
+		var p Path
+		if err := p.UnmarshalYAML(c); err != nil {
+			return posError(c, "expected a file name")
+		}
+		out = append(out, p)
+	}
+	*l = out
+	return nil
+}
+
+// Values returns the paths as written.
+func (l PathList) Values() []string {
+	out := make([]string, len(l))
+	for i, p := range l {
+		out[i] = p.Value
+	}
+	return out
 }

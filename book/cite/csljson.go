@@ -1,0 +1,102 @@
+package cite
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"samizdat/book"
+)
+
+// ReadCSLJSON reads a CSL-JSON file: a list of items, as Zotero exports
+// and pandoc reads them. file names the file in messages; a malformed
+// file is reported at the line and column where reading failed.
+func ReadCSLJSON(file string, data []byte) ([]*Entry, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, jsonError(file, data, dec, err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '[' {
+		return nil, book.Errorf(posAt(file, data, 0), "a CSL-JSON file holds a list of sources: it must start with [")
+	}
+	var out []*Entry
+	var errs book.ErrorList
+	for dec.More() {
+		start := skipSpace(data, int(dec.InputOffset()))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, jsonError(file, data, dec, err)
+		}
+		pos := posAt(file, data, start)
+		var m map[string]any
+		rd := json.NewDecoder(bytes.NewReader(raw))
+		rd.UseNumber()
+		if err := rd.Decode(&m); err != nil {
+			errs = append(errs, book.Errorf(pos, "each source must be an object with an id, a type and its fields"))
+			continue
+		}
+		at := func(field string) book.Pos {
+			if i := bytes.Index(raw, []byte(`"`+field+`"`)); i >= 0 {
+				return posAt(file, data, start+i)
+			}
+			return pos
+		}
+		e, err := fromMap(m, pos, at, parseCSLMarkup)
+		if err != nil {
+			errs = append(errs, book.Errors(err)...)
+			continue
+		}
+		out = append(out, e)
+	}
+	if _, err := dec.Token(); err != nil {
+		return nil, jsonError(file, data, dec, err)
+	}
+	if extra := skipSpace(data, int(dec.InputOffset())); extra < len(data) {
+		errs = append(errs, book.Errorf(posAt(file, data, extra), "text after the end of the list of sources"))
+	}
+	return out, errs.Err()
+}
+
+// jsonError positions a JSON error at the offending character.
+func jsonError(file string, data []byte, dec *json.Decoder, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return book.Errorf(posAt(file, data, int(syn.Offset)-1), "JSON: %v", syn)
+	case errors.As(err, &typ):
+		return book.Errorf(posAt(file, data, int(typ.Offset)), "JSON: %v", typ)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return book.Errorf(posAt(file, data, len(data)), "JSON: the file ends before the list of sources is closed")
+	}
+	return book.Errorf(posAt(file, data, int(dec.InputOffset())), "JSON: %v", err)
+}
+
+// skipSpace returns the offset of the first non-space byte at or after i.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r' || data[i] == ',') {
+		i++
+	}
+	return i
+}
+
+// posAt converts a byte offset into a line and a column counted in
+// characters.
+func posAt(file string, data []byte, off int) book.Pos {
+	off = max(0, min(off, len(data)))
+	line, col := 1, 1
+	for i := 0; i < off; {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return book.Pos{File: file, Line: line, Col: col}
+}
