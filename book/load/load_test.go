@@ -1,12 +1,6 @@
 package load
 
 import (
-	"bytes"
-	"encoding/binary"
-	"hash/crc32"
-	"image"
-	"image/color"
-	"image/gif"
 	"os"
 	"path/filepath"
 	"strings"
@@ -148,31 +142,6 @@ func TestLoadFolderWithoutManifest(t *testing.T) {
 	}
 }
 
-// pngHeader returns a PNG signature and IHDR chunk declaring w×h pixels
-// with no image data: a decompression bomb's shape, or a truncated file.
-func pngHeader(w, h uint32) string {
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 2
-	binary.Write(&b, binary.BigEndian, uint32(13))
-	chunk := append([]byte("IHDR"), ihdr...)
-	b.Write(chunk)
-	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
-	return b.String()
-}
-
-func gifImage() string {
-	var b bytes.Buffer
-	img := image.NewPaletted(image.Rect(0, 0, 2, 2), []color.Color{color.Black, color.White})
-	if err := gif.Encode(&b, img, nil); err != nil {
-		panic(err)
-	}
-	return b.String()
-}
-
 // TestBadInput is the table of broken books and the exact first message
 // each must produce. The path in each message is relative to the book
 // folder (the test strips the temporary folder's name).
@@ -216,11 +185,11 @@ func TestBadInput(t *testing.T) {
 			"a.md", `a.md:3:1: file "map.png" not found`},
 		{"unreadable image", map[string]string{"a.md": "# A\n\n![Map](map.png)\n", "map.png": "this is not a picture"},
 			"a.md", `a.md:3:1: image "map.png" is not a readable PNG or JPEG (image: unknown format)`},
-		{"truncated image", map[string]string{"a.md": "# A\n\n![Map](map.png)\n", "map.png": pngHeader(10, 10)},
+		{"truncated image", map[string]string{"a.md": "# A\n\n![Map](map.png)\n", "map.png": booktest.PNGHeader(10, 10)},
 			"a.md", `a.md:3:1: image "map.png" is damaged: unexpected EOF`},
-		{"image bomb", map[string]string{"a.md": "# A\n\n![Map](map.png)\n", "map.png": pngHeader(100000, 100000)},
+		{"image bomb", map[string]string{"a.md": "# A\n\n![Map](map.png)\n", "map.png": booktest.PNGHeader(100000, 100000)},
 			"a.md", `a.md:3:1: image "map.png" declares 100000×100000 pixels, more than samizdat accepts (100 million)`},
-		{"GIF image", map[string]string{"a.md": "# A\n\n![Map](map.gif)\n", "map.gif": gifImage()},
+		{"GIF image", map[string]string{"a.md": "# A\n\n![Map](map.gif)\n", "map.gif": booktest.GIF()},
 			"a.md", `a.md:3:1: image "map.gif" is a GIF image: use PNG or JPEG, which every e-reader and PDF viewer shows`},
 		{"remote image", map[string]string{"a.md": "# A\n\n![Map](https://example.org/map.png)\n"},
 			"a.md", `a.md:3:1: image "https://example.org/map.png" is not a local file: samizdat reads no network while building; save the image in the book folder`},

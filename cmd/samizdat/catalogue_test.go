@@ -2,12 +2,7 @@ package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"hash/crc32"
-	"image"
-	"image/color"
-	"image/gif"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,26 +28,6 @@ const chapter = "# Chapter\n\nText.\n"
 
 func manifestWith(extra string) map[string]string {
 	return map[string]string{"book.yaml": "title: T\nchapters: [a.md]\n" + extra, "a.md": chapter}
-}
-
-func pngHeader(w, h uint32) string {
-	var b bytes.Buffer
-	b.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], w)
-	binary.BigEndian.PutUint32(ihdr[4:], h)
-	ihdr[8], ihdr[9] = 8, 2
-	binary.Write(&b, binary.BigEndian, uint32(13))
-	chunk := append([]byte("IHDR"), ihdr...)
-	b.Write(chunk)
-	binary.Write(&b, binary.BigEndian, crc32.ChecksumIEEE(chunk))
-	return b.String()
-}
-
-func gifFile() string {
-	var b bytes.Buffer
-	gif.Encode(&b, image.NewPaletted(image.Rect(0, 0, 2, 2), []color.Color{color.Black, color.White}), nil)
-	return b.String()
 }
 
 func notesManuscript(n int) string {
@@ -108,10 +83,10 @@ func catalogue() []brokenBook {
 		{"link to a missing anchor", md("# E\n\nSee [there](#nowhere).\n"), "essay.md", "$BOOK/essay.md:3:6: error: link to #nowhere: no heading or chapter has that id", ""},
 		{"link to a file outside the book", md("# E\n\nSee [notes](notes.txt).\n"), "essay.md", `$BOOK/essay.md:3:6: error: link to "notes.txt": not part of the book: link to a chapter's .md file, a #heading or a web address`, ""},
 		{"missing image", md("# E\n\n![A map](map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: file "map.png" not found`, ""},
-		{"truncated image", img("pic.png", pngHeader(10, 10)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is damaged: unexpected EOF`, ""},
-		{"PNG bomb", img("pic.png", pngHeader(200_000, 200_000)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" declares 200000×200000 pixels, more than samizdat accepts (100 million)`, ""},
+		{"truncated image", img("pic.png", booktest.PNGHeader(10, 10)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is damaged: unexpected EOF`, ""},
+		{"PNG bomb", img("pic.png", booktest.PNGHeader(200_000, 200_000)), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" declares 200000×200000 pixels, more than samizdat accepts (100 million)`, ""},
 		{"not an image", img("pic.png", "<svg/>"), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.png" is not a readable PNG or JPEG (image: unknown format)`, ""},
-		{"GIF image", img("pic.gif", gifFile()), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.gif" is a GIF image: use PNG or JPEG, which every e-reader and PDF viewer shows`, ""},
+		{"GIF image", img("pic.gif", booktest.GIF()), "essay.md", `$BOOK/essay.md:3:1: error: image "pic.gif" is a GIF image: use PNG or JPEG, which every e-reader and PDF viewer shows`, ""},
 		{"remote image", md("# E\n\n![A map](https://example.org/map.png)\n"), "essay.md", `$BOOK/essay.md:3:1: error: image "https://example.org/map.png" is not a local file: samizdat reads no network while building; save the image in the book folder`, ""},
 		{"cover image missing", manifestWith("cover-image: cover.jpg\n"), "", `$BOOK/book.yaml:3:14: error: file "cover.jpg" not found`, ""},
 		{"cover image corrupt", map[string]string{"book.yaml": "chapters: [a.md]\ncover-image: cover.jpg\n", "a.md": chapter, "cover.jpg": "\xff\xd8\xff\xe0 not really"}, "", `$BOOK/book.yaml:2:14: error: image "cover.jpg" is`, ""},
