@@ -257,7 +257,7 @@ func items(indent string, files []string) []string {
 // splitLines splits text into lines without their line ends, dropping the
 // final empty line a trailing newline makes.
 func splitLines(src []byte) []string {
-	s := strings.ReplaceAll(string(bytes.TrimRight(src, "\n")), "\r\n", "\n")
+	s := strings.TrimRight(strings.ReplaceAll(string(src), "\r\n", "\n"), "\n")
 	if s == "" {
 		return nil
 	}

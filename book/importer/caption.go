@@ -72,13 +72,13 @@ func fusedCaption(p string, first bool) (caption, rest string, ok bool) {
 }
 
 // fusePoint returns the byte offset in token where a sentence opener is
-// joined to the end of a caption word — a lower-case letter, digit, full
-// stop or closing bracket followed by a capital that begins a starter
+// joined to the end of a caption word — a lower-case letter, digit or
+// closing bracket followed by a capital that begins a starter
 // word — or 0.
 func fusePoint(token string) int {
 	var prev rune
 	for i, r := range token {
-		if i > 0 && unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev) || prev == ')' || prev == '.') {
+		if i > 0 && unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev) || prev == ')') {
 			word := token[i:]
 			if j := strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); j >= 0 {
 				word = word[:j]

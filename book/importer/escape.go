@@ -56,8 +56,11 @@ func escapeInline(s string) string {
 				b.WriteByte('\\')
 			}
 		case '&':
+			// "\&" does not survive the reader's entity handling; the
+			// entity for '&' does.
 			if entityRE.MatchString(string(rs[i:])) {
-				b.WriteByte('\\')
+				b.WriteString("&amp;")
+				continue
 			}
 		case '@':
 			if !isWordRune(prev) && citationKeyRE.MatchString(string(rs[i+1:])) {

@@ -110,12 +110,9 @@ func decode(name string, data []byte, declared encoding.Encoding, declaredName s
 	case !utf8.Valid(data):
 		off := firstInvalid(data)
 		pos := offsetPos(name, data, off)
-		u, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		if err != nil {
-			return nil, book.ErrorList{book.Errorf(pos, "the file is neither UTF-8 nor Windows-1252: %v", err)}
-		}
+		u, latin1 := decode1252(data)
 		what := "Windows-1252 (Latin-1)"
-		if hasC1(u) {
+		if latin1 {
 			what = "Latin-1"
 		}
 		out.warnings = append(out.warnings, book.Errorf(pos, "the file is not UTF-8 (byte 0x%02x here): read it as %s and converted to UTF-8; check accented letters and quotation marks", data[off], what))
@@ -144,15 +141,19 @@ func checkBinary(name string, data []byte) error {
 	return nil
 }
 
-// hasC1 reports whether text holds C1 control characters (U+0080–U+009F),
-// which Windows-1252 leaves undefined and Latin-1 assigns to controls.
-func hasC1(text []byte) bool {
-	for _, r := range string(text) {
-		if r >= 0x80 && r <= 0x9f {
-			return true
+// decode1252 converts Windows-1252 to UTF-8. The five bytes Windows-1252
+// leaves undefined are read as Latin-1 (the C1 controls), and latin1
+// reports that one was met.
+func decode1252(data []byte) (out []byte, latin1 bool) {
+	out = make([]byte, 0, len(data)+len(data)/4)
+	for _, c := range data {
+		r := charmap.Windows1252.DecodeByte(c)
+		if r == utf8.RuneError {
+			r, latin1 = rune(c), true
 		}
+		out = utf8.AppendRune(out, r)
 	}
-	return false
+	return out, latin1
 }
 
 // firstInvalid is the offset of the first byte that is not UTF-8.

@@ -117,7 +117,7 @@ func parseHeaderLine(line string) ([]headerLine, bool) {
 	}
 	if key, value, ok := splitKeyValue(line); ok {
 		f, known := metaKeys[normKey(key)]
-		if !known && len(line) > 120 {
+		if !known && !unknownKeyLike(key, value, line) {
 			return nil, false
 		}
 		return []headerLine{{key: key, field: f, value: value}}, true
@@ -129,6 +129,17 @@ func parseHeaderLine(line string) ([]headerLine, bool) {
 		return []headerLine{{key: "Date", field: fieldDate, value: line}}, true
 	}
 	return nil, false
+}
+
+// unknownKeyLike reports whether a "Key: value" line with a key samizdat
+// does not know reads as metadata ("Reading time: 6 minutes") rather than
+// as a sentence with a colon ("The argument goes: revolutions fail.").
+func unknownKeyLike(key, value, line string) bool {
+	words := strings.Fields(key)
+	if len(line) > 120 || len(words) > 3 || articles[strings.ToLower(words[0])] {
+		return false
+	}
+	return !strings.ContainsAny(value[len(value)-1:], ".!?") || len(strings.Fields(value)) <= 2
 }
 
 // byline reads "By Jane Smith": "By" and a short run of capitalised
@@ -158,6 +169,9 @@ func byline(line string) (string, bool) {
 	}
 	return rest, true
 }
+
+// articles begin sentences, never metadata labels.
+var articles = wordSet("the a an this that these those it he she they we i")
 
 // nameParticles are the lower-case words names contain ("Ludwig van
 // Beethoven"), and "and" between two names.

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"image"
-	_ "image/gif" // registers GIF, converted to PNG
+	_ "image/gif"  // registers GIF, converted to PNG
 	_ "image/jpeg" // registers JPEG, kept as it is
 	"image/png"
 
