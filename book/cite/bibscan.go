@@ -191,6 +191,9 @@ func (s *bibScanner) entry() error {
 		if s.i < len(s.src) && s.src[s.i] == closer {
 			continue
 		}
+		if s.i >= len(s.src) {
+			return s.errorf(at, "BibTeX: the entry %q is never closed: a closing brace is missing", key)
+		}
 		return s.errorf(s.i, "BibTeX: expected a comma or the end of entry %q after the field %s", key, field)
 	}
 }

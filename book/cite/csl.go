@@ -40,6 +40,9 @@ var (
 	}
 )
 
+// rawVars are addresses and identifiers, kept exactly as written.
+var rawVars = map[string]bool{"URL": true, "DOI": true, "ISBN": true, "ISSN": true, "PMID": true, "PMCID": true}
+
 // fieldAt finds where a field of an entry is written, for messages.
 type fieldAt func(field string) book.Pos
 
@@ -51,15 +54,18 @@ func fromMap(m map[string]any, pos book.Pos, at fieldAt, markup func(string) Tex
 		return nil, book.Errorf(pos, "a source has no id: give every source an id, the key you cite it by")
 	}
 	e := newEntry(id, pos)
-	typ, _ := scalar(m["type"])
+	typ, hasType := scalar(m["type"])
 	switch {
+	case typ == "" && hasType:
+		// pandoc writes an empty type for BibTeX's @misc: format it
+		// generically.
 	case typ == "":
 		return nil, book.Errorf(pos, "source %q has no type: add type: book (or chapter, article-journal, …)", id)
 	case typ == "letter":
 		typ = "personal_communication"
 	case !knownType(typ):
 		err := book.Errorf(at("type"), "source %q has the unknown type %q", id, typ)
-		if s := manifest.Nearest(typ, cslTypes); s != "" {
+		if s := manifest.Nearest(typ, append([]string{"letter"}, cslTypes...)); s != "" {
 			err.Hint = "did you mean \"" + s + "\"?"
 		}
 		return nil, err
@@ -89,8 +95,13 @@ func fromMap(m map[string]any, pos book.Pos, at fieldAt, markup func(string) Tex
 		case k == "language":
 			e.Lang, _ = scalar(v)
 		default:
-			if s, ok := scalar(v); ok && s != "" {
-				e.Vars[cslVarName(k)] = markup(s)
+			s, ok := scalar(v)
+			switch name := cslVarName(k); {
+			case !ok || s == "":
+			case rawVars[name]:
+				e.Vars[name] = plain(strings.TrimSpace(s))
+			default:
+				e.Vars[name] = markup(s)
 			}
 		}
 	}
@@ -185,7 +196,7 @@ func namesValue(v any) ([]Name, error) {
 			if parse {
 				n = parseParticles(n)
 			}
-			if n.IsZero() {
+			if n.Family == "" && n.Given == "" && n.Literal == "" {
 				return nil, fmt.Errorf("a name has neither family, given nor literal")
 			}
 			out = append(out, n)

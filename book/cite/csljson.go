@@ -61,10 +61,18 @@ func ReadCSLJSON(file string, data []byte) ([]*Entry, error) {
 	return out, errs.Err()
 }
 
-// jsonError positions a JSON error at the offending character.
+// jsonError positions a JSON error at the offending character. The
+// streaming decoder's offsets are not reliable for this, so a syntax
+// error is found again by parsing the whole file.
 func jsonError(file string, data []byte, dec *json.Decoder, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	if errors.As(err, &syn) {
+		var whole any
+		if e := json.Unmarshal(data, &whole); errors.As(e, &syn) {
+			return book.Errorf(posAt(file, data, int(syn.Offset)-1), "JSON: %v", syn)
+		}
+	}
 	switch {
 	case errors.As(err, &syn):
 		return book.Errorf(posAt(file, data, int(syn.Offset)-1), "JSON: %v", syn)

@@ -80,6 +80,8 @@ func marked(ins []book.Inline) string {
 			b.WriteString(marked(n.Inlines))
 		case *book.NoteRef:
 			b.WriteString("[^" + noteText(n.Note) + "]")
+		case *book.Citation:
+			b.WriteString(marked(n.Rendered))
 		}
 	}
 	return b.String()
