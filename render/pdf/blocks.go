@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strconv"
-	"strings"
 
 	"samizdat/book"
 )
@@ -143,7 +142,10 @@ func (ts *typesetter) setHanging(items []item, e env, indent, hang float64) []en
 		}
 		c, notes := ts.setLine(items[r.start:r.end], x, base, w, e.align, r.last, r.hyphen)
 		l := lineBox(c, notes, e.leading, base)
-		l.flow = flowLine{para: ts.paras + 1, line: i, lines: len(ranges)}
+		l.flow = flowLine{para: ts.paras + 1, line: i, lines: len(ranges), justified: e.align == alignJustify, ragged: r.last}
+		if l.flow.justified {
+			l.flow.short = x + w - rightmost(&c)
+		}
 		out = append(out, l)
 	}
 	ts.paras++
@@ -284,68 +286,6 @@ func (ts *typesetter) definitions(d *book.DefinitionList, e env) []entry {
 		for _, def := range it.Defs {
 			out = append(out, ts.blocks(def, de)...)
 		}
-	}
-	return out
-}
-
-// code sets a code block line by line in the monospaced face, spaces
-// kept; a line longer than the measure wraps at the measure.
-func (ts *typesetter) code(c *book.CodeBlock, e env) []entry {
-	size := e.size * codeScale
-	leading := size * 1.3
-	left, width := e.left+e.em(), e.width-e.em()
-	base := baselineIn(size, leading)
-	text := strings.TrimSuffix(c.Text, "\n")
-	var out []entry
-	for _, line := range strings.Split(text, "\n") {
-		line = expandTabs(strings.TrimRight(line, "\r"))
-		ts.checkGlyphs(c.Pos, FontMono, line)
-		for _, piece := range ts.wrapChars(FontMono, line, size, width) {
-			w := ts.width(FontMono, piece, size)
-			var ct Content
-			if strings.TrimSpace(piece) != "" {
-				ct.Texts = []Text{{X: left, Y: base, Font: FontMono, Size: size, Text: piece, Width: w, Role: e.role}}
-			}
-			out = append(out, lineBox(ct, nil, leading, base))
-		}
-	}
-	return out
-}
-
-// expandTabs replaces tabs by spaces to the next multiple of four.
-func expandTabs(s string) string {
-	if !strings.Contains(s, "\t") {
-		return s
-	}
-	var b strings.Builder
-	col := 0
-	for _, r := range s {
-		if r == '\t' {
-			n := 4 - col%4
-			b.WriteString(strings.Repeat(" ", n))
-			col += n
-			continue
-		}
-		b.WriteRune(r)
-		col++
-	}
-	return b.String()
-}
-
-// wrapChars cuts s into pieces no wider than width, between characters.
-func (ts *typesetter) wrapChars(f Font, s string, size, width float64) []string {
-	if ts.width(f, s, size) <= width+eps {
-		return []string{s}
-	}
-	var out []string
-	rs := []rune(s)
-	for from := 0; from < len(rs); {
-		k := from + 1
-		for k < len(rs) && ts.width(f, string(rs[from:k+1]), size) <= width+eps {
-			k++
-		}
-		out = append(out, string(rs[from:k]))
-		from = k
 	}
 	return out
 }

@@ -35,19 +35,32 @@ func TestNoWidowsOrOrphans(t *testing.T) {
 	}
 }
 
-// TestNoLineIsOverfullOrRagged checks every justified line of body text
-// in the sample books: none is wider than the measure, and none but a
-// paragraph's last stops short of it.
+// TestNoLineIsOverfullOrRagged checks every line of the sample books: no
+// text runs past the measure, and every line of a justified paragraph
+// but its last reaches the measure's end.
 func TestNoLineIsOverfullOrRagged(t *testing.T) {
 	for _, c := range layoutCases()[9:] {
 		t.Run(c.name, func(t *testing.T) {
 			doc, _ := mustLayout(t, c.book(t))
+			justified := 0
 			for _, pg := range doc.Pages {
 				for _, x := range pg.Texts {
 					if x.X+x.Width > pg.Area.Right()+tol {
 						t.Errorf("page %d: %q overruns the measure by %.2f pt", pg.Number, x.Text, x.X+x.Width-pg.Area.Right())
 					}
 				}
+				for _, f := range pg.flow {
+					if !f.justified || f.ragged {
+						continue
+					}
+					justified++
+					if f.short > 0.05 {
+						t.Errorf("page %d: line %d of a %d-line justified paragraph stops %.2f pt short of the measure", pg.Number, f.line+1, f.lines, f.short)
+					}
+				}
+			}
+			if justified < 100 {
+				t.Errorf("only %d justified lines checked", justified)
 			}
 		})
 	}

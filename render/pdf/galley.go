@@ -1,6 +1,10 @@
 package pdf
 
-import "samizdat/book"
+import (
+	"math"
+
+	"samizdat/book"
+)
 
 // entryKind tells the kinds of galley entry apart.
 type entryKind int
@@ -47,9 +51,14 @@ type entry struct {
 }
 
 // flowLine is line number line (from 0) of a paragraph of lines lines,
-// the para-th paragraph set.
+// the para-th paragraph set; whether it is justified and, if so, how far
+// its text stops before the end of the measure (short), and whether it
+// is set ragged as the paragraph's last line or one ended by a hard line
+// break (ragged).
 type flowLine struct {
 	para, line, lines int
+	justified, ragged bool
+	short             float64
 }
 
 // matter tells front, body and back matter apart; it decides folio style.
@@ -110,6 +119,18 @@ func keepAll(es []entry) []entry {
 		}
 	}
 	return es
+}
+
+// rightmost returns the right edge of the text and images in c.
+func rightmost(c *Content) float64 {
+	r := math.Inf(-1)
+	for _, t := range c.Texts {
+		r = max(r, t.X+t.Width)
+	}
+	for _, p := range c.Images {
+		r = max(r, p.Right())
+	}
+	return r
 }
 
 // firstBox returns the index of the first box in es, or -1.

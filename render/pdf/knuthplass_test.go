@@ -347,7 +347,10 @@ func TestBookExceptionsOverrideThePatterns(t *testing.T) {
 	if got := ts.hyphenPoints("“printing”"); !reflect.DeepEqual(got, []int{6}) {
 		t.Errorf("“printing”: points %v, want [6] (print-ing, after the quote)", got)
 	}
-	for _, w := range []string{"EPUB", "book.yaml", "https://example.org", "A5", "user@example"} {
+	if got := ts.hyphenPoints("dependencies:"); len(got) == 0 {
+		t.Error("dependencies: no points (trailing punctuation must not stop hyphenation)")
+	}
+	for _, w := range []string{"EPUB", "book.yaml", "https://example.org", "A5", "user@example", "mp3player"} {
 		if got := ts.hyphenPoints(w); len(got) != 0 {
 			t.Errorf("%s: points %v, want none", w, got)
 		}

@@ -183,34 +183,35 @@ type hyphKey struct {
 }
 
 // wordPoints finds the hyphenation points of the letters in word, which
-// may carry punctuation before and after ("“Hyphenation,”").
+// may carry punctuation before and after ("“Hyphenation,”"). A word with
+// digits, or with anything but letters and apostrophes between its first
+// and last letter (web addresses, "book.yaml", "user@host"), is left
+// whole.
 func wordPoints(h *hyphen.Hyphenator, word string) []int {
 	rs := []rune(word)
 	first, last := -1, -1
-	upper := 0
 	for i, r := range rs {
-		switch {
-		case unicode.IsLetter(r):
+		if unicode.IsDigit(r) {
+			return nil
+		}
+		if unicode.IsLetter(r) {
 			if first < 0 {
 				first = i
 			}
 			last = i
-			if unicode.IsUpper(r) {
-				upper++
-			}
-		case unicode.IsDigit(r) || strings.ContainsRune("./\\@:_=#&%+<>{}[]|~^$*", r):
-			return nil
 		}
 	}
 	if first < 0 {
 		return nil
 	}
 	core := rs[first : last+1]
+	upper := 0
 	for _, r := range core {
-		// Apostrophes inside a word ("reader’s") are fine; anything
-		// else that is not a letter makes it no plain word.
 		if !unicode.IsLetter(r) && r != '’' && r != '\'' {
 			return nil
+		}
+		if unicode.IsUpper(r) {
+			upper++
 		}
 	}
 	if upper > 1 && upper == countLetters(core) {
