@@ -58,7 +58,7 @@ for print and a single HTML page.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.buildCommand(), a.checkCommand(), a.verifyCommand(), a.initCommand(), a.serveCommand())
+	root.AddCommand(a.buildCommand(), a.checkCommand(), a.verifyCommand(), a.initCommand(), a.serveCommand(), a.importCommand())
 	root.AddCommand(a.manCommand(root))
 	return root
 }
