@@ -34,7 +34,8 @@ func report(a *Article) string {
 }
 
 // TestGolden converts every fixture and compares the manuscript and the
-// report with the golden files beside it (go test -update rewrites them).
+// report with the golden files beside it (go test -update rewrites them);
+// converting twice must give the same bytes.
 func TestGolden(t *testing.T) {
 	files := append(fixtures(t, "text/*.txt"), fixtures(t, "html/*.html")...)
 	for _, file := range files {
@@ -46,6 +47,10 @@ func TestGolden(t *testing.T) {
 			a, err := Import(filepath.ToSlash(file), data, Options{})
 			if err != nil {
 				t.Fatalf("import: %v", err)
+			}
+			again, err := Import(filepath.ToSlash(file), data, Options{})
+			if err != nil || string(again.Manuscript()) != string(a.Manuscript()) || report(again) != report(a) {
+				t.Errorf("a second import differs from the first (%v)", err)
 			}
 			stem := strings.TrimSuffix(file, filepath.Ext(file))
 			compareGolden(t, stem+".md.golden", string(a.Manuscript()))

@@ -3,6 +3,7 @@ package importer
 import (
 	"fmt"
 	"net/url"
+	"path"
 	"regexp"
 	"strings"
 	"time"
@@ -107,8 +108,9 @@ func (h *htmlReader) meta(art readability.Article) Meta {
 	m.Source = firstOf(art.SiteName(), h.page.siteName)
 	m.Title = cleanTitle(art.Title(), m.Source)
 	if m.Title == "" {
-		m.Title = h.name
-		h.warnf(0, "the page has no title: using the file name; write the title in the front matter")
+		base := path.Base(h.name)
+		m.Title = strings.TrimSuffix(base, path.Ext(base))
+		h.warnf(0, "the page has no title: using %q; write the title in the front matter", m.Title)
 	}
 	m.Authors = h.page.bylineNames
 	if by := strings.TrimSpace(art.Byline()); len(m.Authors) == 0 && by != "" && !isURL(by) {

@@ -136,6 +136,7 @@ func TestHTMLMetadata(t *testing.T) {
 			Meta{Title: "T", Source: "The Site", Lang: "de-DE"}, ""},
 		{"bad lang", `<title>T</title><meta http-equiv="content-language" content="English, please">`, "",
 			Meta{Title: "T"}, `the page's language "English, please" is not a language tag`},
+		{"no title", ``, "", Meta{Title: "m"}, `the page has no title: using "m"`},
 		{"bad date", `<title>T</title><meta property="article:published_time" content="last Tuesday">`, "",
 			Meta{Title: "T"}, `cannot read the date "last Tuesday"`},
 	}

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -257,7 +259,10 @@ func (a *app) importFiles(done []*imported, fl importFlags, rel string, manifest
 		if err != nil {
 			return nil, nil, err
 		}
-		listing = &importer.Listing{YAML: importer.NewManifest(filepath.Base(abs), chapters), Added: chapters}
+		// A folder without book.yaml is read as a book of its manuscripts
+		// in name order: the new book.yaml keeps them, in that order.
+		existing := folderManuscripts(fl.into, chapters)
+		listing = &importer.Listing{YAML: importer.NewManifest(filepath.Base(abs), append(existing, chapters...)), Added: chapters}
 	} else {
 		var err error
 		if listing, err = importer.AddChapters(manifest, manifestSrc, chapters); err != nil {
@@ -268,6 +273,24 @@ func (a *app) importFiles(done []*imported, fl importFlags, rel string, manifest
 		files = append(files, importer.File{Path: manifest, Data: listing.YAML})
 	}
 	return files, listing, nil
+}
+
+// folderManuscripts lists the Markdown files already in dir, in name
+// order, leaving out those about to be written.
+func folderManuscripts(dir string, writing []string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		ext := strings.ToLower(filepath.Ext(e.Name()))
+		if !e.IsDir() && (ext == ".md" || ext == ".markdown") && !slices.Contains(writing, e.Name()) {
+			out = append(out, e.Name())
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // importSummary prints each article's warnings and a line saying what it

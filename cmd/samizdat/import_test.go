@@ -170,6 +170,21 @@ func TestImportIntoNewFolder(t *testing.T) {
 	}
 }
 
+// TestImportIntoFolderOfManuscripts keeps the manuscripts a folder
+// without book.yaml already had (read in name order) when it makes one.
+func TestImportIntoFolderOfManuscripts(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "02-second.md"), "# Second\n\nText.\n")
+	writeFile(t, filepath.Join(dir, "01-first.md"), "# First\n\nText.\n")
+	if code, _, stderr := samizdat(t, "import", importFixture("text/06-minimal.txt"), "--into", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	yaml := readFile(t, filepath.Join(dir, "book.yaml"))
+	if !strings.HasSuffix(yaml, "chapters:\n  - 01-first.md\n  - 02-second.md\n  - a-night-at-the-reading-room.md\n") {
+		t.Errorf("book.yaml:\n%s", yaml)
+	}
+}
+
 // TestImportIntoParts appends to the last part of a book with parts.
 func TestImportIntoParts(t *testing.T) {
 	dir := t.TempDir()
