@@ -44,6 +44,8 @@ type bibScanner struct {
 	i      int
 	macros map[string]string
 	locs   []bibLoc
+	// valueEnd is where the last value read ended, before any space.
+	valueEnd int
 }
 
 // scanBibTeX checks a BibTeX file and returns where its entries are.
@@ -183,6 +185,7 @@ func (s *bibScanner) entry() error {
 			return err
 		}
 		loc.fields[strings.ToLower(field)] = v
+		end := s.valueEnd
 		s.skipSpace()
 		if s.i < len(s.src) && s.src[s.i] == ',' {
 			s.i++
@@ -194,7 +197,7 @@ func (s *bibScanner) entry() error {
 		if s.i >= len(s.src) {
 			return s.errorf(at, "BibTeX: the entry %q is never closed: a closing brace is missing", key)
 		}
-		return s.errorf(s.i, "BibTeX: expected a comma or the end of entry %q after the field %s", key, field)
+		return s.errorf(end, "BibTeX: expected a comma or the end of entry %q after the field %s", key, field)
 	}
 }
 
@@ -250,6 +253,7 @@ func (s *bibScanner) value() (bibField, error) {
 		default:
 			return out, s.errorf(start, "BibTeX: expected a value in braces or quotes, found %q", string(c))
 		}
+		s.valueEnd = s.i
 		s.skipSpace()
 		if s.i < len(s.src) && s.src[s.i] == '#' {
 			s.i++

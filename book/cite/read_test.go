@@ -27,7 +27,7 @@ func TestReadErrors(t *testing.T) {
 		{"YAML no references", "s.yaml", "sources:\n- id: a\n", "s.yaml:1:1: no references: list in this file: CSL YAML starts with references: and a list of sources"},
 		{"YAML not a list", "s.yaml", "references:\n  id: a\n", "s.yaml:2:3: references: must be a list of sources, each starting with \"- id: …\""},
 		{"YAML unknown type", "s.yaml", "references:\n- id: a\n  type: leter\n", "s.yaml:3:3: source \"a\" has the unknown type \"leter\" (did you mean \"letter\"?)"},
-		{"BibTeX no comma", "s.bib", "@book{a,\n  title = {A}\n  year = 1990\n}\n", "s.bib:3:3: BibTeX: expected a comma or the end of entry \"a\" after the field title"},
+		{"BibTeX no comma", "s.bib", "@book{a,\n  title = {A}\n  year = 1990\n}\n", "s.bib:2:14: BibTeX: expected a comma or the end of entry \"a\" after the field title"},
 		{"BibTeX undefined macro", "s.bib", "@book{a,\n  title = {A},\n  publisher = press,\n}\n",
 			"s.bib:3:15: BibTeX: \"press\" is not defined: put the value in braces, {press}, or define it with @string"},
 		{"BibTeX unclosed brace", "s.bib", "@book{a,\n  title = {A {B},\n}\n", "s.bib:1:1: BibTeX: the entry \"a\" is never closed: a closing brace is missing"},

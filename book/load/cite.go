@@ -69,8 +69,15 @@ func (l *loader) citations() {
 		IDs:      l.ids,
 		Smarten:  func(s string) string { return typography.String(s, st) },
 	})
-	if !failed { // with a sources file unread, missing keys say nothing new
-		l.errs = append(l.errs, res.Errors...)
+	for _, e := range res.Errors {
+		if failed { // the key may be in the entries that could not be read
+			if e.Hint != "" {
+				e.Hint += " Or it is in the sources file that has an error."
+			} else {
+				e.Hint = "a sources file has an error, and the key may be in it"
+			}
+		}
+		l.errs = append(l.errs, e)
 	}
 	l.warnings = append(l.warnings, res.Warnings...)
 	l.warnings = append(l.warnings, cite.Duplicates(lib, dups)...)

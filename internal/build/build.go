@@ -73,6 +73,9 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	start := time.Now()
 	res, err := load.LoadWith(path, load.Options{AllowOutside: opt.AllowOutside})
 	if err != nil {
+		if res != nil { // the warnings found before the errors stopped the build
+			return &Report{Warnings: res.Warnings}, err
+		}
 		return nil, err
 	}
 	b := res.Book
