@@ -374,3 +374,26 @@ func TestImportSavedPageImages(t *testing.T) {
 		t.Errorf("manuscript:\n%s", readFile(t, out))
 	}
 }
+
+// TestImportSharedSample imports the real article beside the repository
+// through the command and checks that samizdat check then points at each
+// of its four quotations, which have no source yet.
+func TestImportSharedSample(t *testing.T) {
+	sample := filepath.Join("..", "..", "..", "shared", "samples", "article-plaintext.txt")
+	if _, err := os.Stat(sample); err != nil {
+		if os.Getenv("SAMIZDAT_REQUIRE_TOOLS") == "1" {
+			t.Fatalf("the shared sample article is required (SAMIZDAT_REQUIRE_TOOLS=1): %v", err)
+		}
+		t.Skipf("the shared sample article is not beside the repository: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "sample.md")
+	code, stdout, stderr := samizdat(t, "import", sample, "-o", out)
+	if code != 0 || !strings.Contains(stdout, "5 headings, 4 quotations, 1 warning") {
+		t.Fatalf("exit %d, stdout %s, stderr %s", code, stdout, stderr)
+	}
+	code, _, stderr = samizdat(t, "check", out)
+	unsourced := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(out) + `:\d+:1: warning: block quotation without a source`).FindAllString(stderr, -1)
+	if code != 0 || len(unsourced) != 4 {
+		t.Errorf("check: exit %d, %d quotations listed, want 4:\n%s", code, len(unsourced), stderr)
+	}
+}
