@@ -118,6 +118,12 @@ func text(ins []book.Inline) string {
 			b.WriteString(text(n.Inlines))
 		case *book.Link:
 			b.WriteString(text(n.Inlines))
+		case *book.Citation:
+			if n.Rendered != nil { // a formatted citation: its text and note numbers
+				b.WriteString(text(n.Rendered))
+			} else {
+				b.WriteString(n.Raw)
+			}
 		default:
 			b.WriteString(book.PlainText([]book.Inline{in}))
 		}
