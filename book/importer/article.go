@@ -201,7 +201,7 @@ func (a *Article) analyse() error {
 		},
 	})
 	if err != nil {
-		return fmt.Errorf("%s: the converted manuscript does not read back (a bug in samizdat import): %w", a.Name, err)
+		return fmt.Errorf("%s: the converted manuscript does not read back, which for an ordinary article is a bug in samizdat import: %w", a.Name, err)
 	}
 	a.Stats = count(doc.Chapter.Blocks)
 	return nil

@@ -32,6 +32,10 @@ var (
 	wordRE = regexp.MustCompile(`[\p{L}]+\.?|\d+(?:st|nd|rd|th)?|[,]`)
 )
 
+// maxDateLen is longer than any date written out with its weekday and
+// time, and keeps the search for a time of day cheap.
+const maxDateLen = 80
+
 // dateError says why a date could not be read and how to write it.
 type dateError struct{ value, why string }
 
@@ -52,6 +56,9 @@ func (e *dateError) Error() string {
 // sense (04/26/2010).
 func parseDate(s string) (string, error) {
 	v := strings.TrimSpace(s)
+	if len(v) > maxDateLen {
+		return "", &dateError{value: v[:maxDateLen] + "…", why: "too long for a date"}
+	}
 	if m := isoStampRE.FindStringSubmatch(v); m != nil {
 		return ymd(s, atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}

@@ -32,6 +32,10 @@ func escapeLine(s string) string {
 func escapeInline(s string) string {
 	var b strings.Builder
 	rs := []rune(s)
+	opens := bracketsToEscape(rs)
+	// ahead is the text after position i, at most a few runes: enough for
+	// an entity or a citation key's start, and linear however long the line.
+	ahead := func(i, n int) string { return string(rs[i:min(i+n, len(rs))]) }
 	for i, r := range rs {
 		prev, next := rune(' '), rune(' ')
 		if i > 0 {
@@ -58,16 +62,16 @@ func escapeInline(s string) string {
 		case '&':
 			// "\&" does not survive the reader's entity handling; the
 			// entity for '&' does.
-			if entityRE.MatchString(string(rs[i:])) {
+			if entityRE.MatchString(ahead(i, 40)) {
 				b.WriteString("&amp;")
 				continue
 			}
 		case '@':
-			if !isWordRune(prev) && citationKeyRE.MatchString(string(rs[i+1:])) {
+			if !isWordRune(prev) && citationKeyRE.MatchString(ahead(i+1, 2)) {
 				b.WriteByte('\\')
 			}
 		case '[':
-			if bracketNeedsEscape(rs[i:]) {
+			if opens[i] {
 				b.WriteByte('\\')
 			}
 		}
@@ -85,28 +89,46 @@ func escapeBlockStart(s string) string {
 	return `\` + s
 }
 
-// bracketNeedsEscape reports whether the '[' at rs[0] would open a link,
-// a footnote reference or a citation: "[text](" and "[text][", "[^…]",
-// brackets holding an @key, and "[label]:" (a link definition).
-func bracketNeedsEscape(rs []rune) bool {
-	depth := 0
+// bracketsToEscape marks each '[' in rs that would open a link, a
+// footnote reference or a citation: "[text](" and "[text][", "[^…]",
+// brackets holding an @key, and "[label]:" (a link definition). One pass
+// pairs the brackets, so a line full of them costs no more than its length.
+func bracketsToEscape(rs []rune) map[int]bool {
+	out := map[int]bool{}
+	var stack []int
+	ats := make([]int, len(rs)+1) // ats[i] counts the '@' before i
+	for i, r := range rs {
+		ats[i+1] = ats[i]
+		if r == '@' {
+			ats[i+1]++
+		}
+	}
 	for i, r := range rs {
 		switch r {
 		case '[':
-			depth++
+			stack = append(stack, i)
 		case ']':
-			depth--
-			if depth > 0 {
+			if len(stack) == 0 {
 				continue
 			}
-			inner := string(rs[1:i])
-			if strings.HasPrefix(inner, "^") || strings.Contains(inner, "@") {
-				return true
+			open := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			inner := open + 1
+			next := rune(0)
+			if i+1 < len(rs) {
+				next = rs[i+1]
 			}
-			return i+1 < len(rs) && (rs[i+1] == '(' || rs[i+1] == '[' || rs[i+1] == ':')
+			if inner < len(rs) && rs[inner] == '^' || ats[i]-ats[inner] > 0 || next == '(' || next == '[' || next == ':' {
+				out[open] = true
+			}
 		}
 	}
-	return strings.HasPrefix(string(rs), "[^")
+	for _, open := range stack { // never closed
+		if open+1 < len(rs) && rs[open+1] == '^' {
+			out[open] = true
+		}
+	}
+	return out
 }
 
 func isASCIIPunct(r rune) bool {

@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -40,6 +41,10 @@ var (
 // maxTitle is the length past which a first line is unlikely to be a title.
 const maxTitle = 150
 
+// maxParagraph is the longest paragraph imported: the Markdown reader
+// takes paragraphs up to 1 MB, and escaping may lengthen the text.
+const maxParagraph = 900 << 10
+
 // textReader holds the state of reading one plain-text article.
 type textReader struct {
 	name     string
@@ -63,6 +68,13 @@ func readText(name, text string) (*Article, error) {
 		return nil, book.ErrorList{book.Errorf(book.Pos{File: name}, "the file holds only blank lines: there is no article to import")}
 	}
 	body := r.header(blocks)
+	for _, b := range body {
+		if n := len(b.text()); n > maxParagraph {
+			r.errs = append(r.errs, &book.Error{Pos: book.Pos{File: name, Line: b.line},
+				Msg:  fmt.Sprintf("a paragraph of %.1f MB, too long for a manuscript", float64(n)/(1<<20)),
+				Hint: "is the file missing the blank lines between its paragraphs?"})
+		}
+	}
 	if len(r.errs) > 0 {
 		return nil, r.errs
 	}
