@@ -19,9 +19,10 @@ type Listing struct {
 	YAML []byte
 	// Added are the files appended; files already listed are left out.
 	Added []string
-	// Part is the title of the part the files went into, when the book
-	// has parts.
-	Part string
+	// InPart says the book has parts and the files went into the last;
+	// Part is its title.
+	InPart bool
+	Part   string
 }
 
 // NewManifest is the book.yaml for a new book folder: a title made from
@@ -98,7 +99,7 @@ func AddChapters(file string, src []byte, files []string) (*Listing, error) {
 		edited = append(edited, items("  ", out.Added)...)
 	case parts != nil && len(parts.Content) > 0 && parts.Kind == yaml.SequenceNode:
 		last := parts.Content[len(parts.Content)-1]
-		out.Part = scalarValue(mapValue(last, "title"))
+		out.InPart, out.Part = true, scalarValue(mapValue(last, "title"))
 		var err error
 		if edited, err = appendToList(lines, last, out.Added); err != nil {
 			return nil, fmt.Errorf("%s: %w", file, err)

@@ -47,7 +47,7 @@ func TestAddChapters(t *testing.T) {
 			if string(l.YAML) != tt.want {
 				t.Errorf("book.yaml:\n%s\nwant:\n%s", l.YAML, tt.want)
 			}
-			if l.Part != tt.part || !reflect.DeepEqual(l.Added, tt.added) {
+			if l.Part != tt.part || l.InPart != strings.Contains(tt.src, "parts:") || !reflect.DeepEqual(l.Added, tt.added) {
 				t.Errorf("part %q, added %q; want %q, %q", l.Part, l.Added, tt.part, tt.added)
 			}
 		})

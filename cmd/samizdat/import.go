@@ -320,8 +320,11 @@ func (a *app) importSummary(done []*imported, fl importFlags, listing *importer.
 	}
 	if listing != nil && len(listing.Added) > 0 {
 		to := "its chapters"
-		if listing.Part != "" {
+		switch {
+		case listing.Part != "":
 			to = fmt.Sprintf("the chapters of its last part, %q", listing.Part)
+		case listing.InPart:
+			to = "the chapters of its last part"
 		}
 		fmt.Fprintf(out, "%s: added %s to %s\n", filepath.Join(fl.into, "book.yaml"), plural(len(listing.Added), "manuscript"), to)
 	}

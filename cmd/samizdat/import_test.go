@@ -392,7 +392,7 @@ func TestImportSharedSample(t *testing.T) {
 		t.Fatalf("exit %d, stdout %s, stderr %s", code, stdout, stderr)
 	}
 	code, _, stderr = samizdat(t, "check", out)
-	unsourced := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(out) + `:\d+:1: warning: block quotation without a source`).FindAllString(stderr, -1)
+	unsourced := regexp.MustCompile(`(?m)^`+regexp.QuoteMeta(out)+`:\d+:1: warning: block quotation without a source`).FindAllString(stderr, -1)
 	if code != 0 || len(unsourced) != 4 {
 		t.Errorf("check: exit %d, %d quotations listed, want 4:\n%s", code, len(unsourced), stderr)
 	}
