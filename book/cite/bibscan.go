@@ -1,6 +1,7 @@
 package cite
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -30,7 +31,8 @@ type bibField struct {
 	fixed bool
 }
 
-// bibMonths are the macros BibTeX predefines.
+// bibMonths are the macros BibTeX predefines, in lower case as the
+// parser knows them.
 var bibMonths = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -46,11 +48,12 @@ type bibScanner struct {
 	locs   []bibLoc
 	// valueEnd is where the last value read ended, before any space.
 	valueEnd int
+	lines    *lineIndex
 }
 
 // scanBibTeX checks a BibTeX file and returns where its entries are.
 func scanBibTeX(file string, data []byte) ([]bibLoc, error) {
-	s := &bibScanner{file: file, data: data, macros: map[string]string{}}
+	s := &bibScanner{file: file, data: data, macros: map[string]string{}, lines: newLineIndex(file, data)}
 	for m, n := range bibMonths {
 		s.macros[m] = monthNames[n]
 	}
@@ -76,10 +79,10 @@ func (s *bibScanner) pos(i int) book.Pos {
 	if i < len(s.offs) {
 		off = s.offs[i]
 	}
-	return posAt(s.file, s.data, off)
+	return s.lines.pos(off)
 }
 
-func (s *bibScanner) errorf(i int, format string, args ...any) error {
+func (s *bibScanner) errorf(i int, format string, args ...any) *book.Error {
 	return book.Errorf(s.pos(i), format, args...)
 }
 
@@ -93,6 +96,24 @@ func (s *bibScanner) skipSpace() {
 func (s *bibScanner) ident(allowed string) string {
 	start := s.i
 	for s.i < len(s.src) && (unicode.IsLetter(s.src[s.i]) || unicode.IsDigit(s.src[s.i]) || strings.ContainsRune(allowed, s.src[s.i])) {
+		s.i++
+	}
+	return string(s.src[start:s.i])
+}
+
+// bareRune reports the characters the parser reads as a bare word — a
+// macro name or a number — which the scanner must see the same way, so
+// that no word the parser looks up is undefined (the parser would stop
+// the program).
+func bareRune(r rune) bool {
+	return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
+		strings.ContainsRune("äöüßéêçñÁÉÍÓÚáéíóúàèìòùâêîôûãõñÄÖÜ", r) || strings.ContainsRune("-_:./+", r)
+}
+
+// bare reads a bare word as the parser does.
+func (s *bibScanner) bare() string {
+	start := s.i
+	for s.i < len(s.src) && bareRune(s.src[s.i]) {
 		s.i++
 	}
 	return string(s.src[start:s.i])
@@ -127,7 +148,7 @@ func (s *bibScanner) entry() error {
 	case "string":
 		s.skipSpace()
 		start := s.i
-		name := strings.ToLower(s.ident("-_:./+"))
+		name := s.bare()
 		if name == "" {
 			return s.errorf(start, "BibTeX: @string needs a name = value")
 		}
@@ -241,13 +262,24 @@ func (s *bibScanner) value() (bibField, error) {
 			s.i++
 			b.WriteString(string(s.src[start+1 : s.i-1]))
 			out.fixed = true
-		case unicode.IsDigit(c):
-			b.WriteString(s.ident(""))
-		case unicode.IsLetter(c):
-			name := strings.ToLower(s.ident("-_:./+"))
-			v, ok := s.macros[name]
+		case bareRune(c):
+			word := s.bare()
+			if unicode.IsDigit(c) {
+				if _, err := strconv.Atoi(word); err != nil {
+					return out, s.errorf(start, "BibTeX: %q is not a number: put the value in braces, {%s}", word, word)
+				}
+				b.WriteString(word)
+				break
+			}
+			v, ok := s.macros[word]
 			if !ok {
-				return out, s.errorf(start, "BibTeX: %q is not defined: put the value in braces, {%s}, or define it with @string", name, name)
+				err := s.errorf(start, "BibTeX: %q is not defined: put the value in braces, {%s}, or define it with @string", word, word)
+				for name := range s.macros {
+					if strings.EqualFold(name, word) {
+						err.Hint = "@string names are matched with their capitals: write " + name
+					}
+				}
+				return out, err
 			}
 			b.WriteString(v)
 		default:

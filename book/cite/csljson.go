@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"sort"
 	"unicode/utf8"
 
 	"samizdat/book"
@@ -25,13 +26,14 @@ func ReadCSLJSON(file string, data []byte) ([]*Entry, error) {
 	}
 	var out []*Entry
 	var errs book.ErrorList
+	ix := newLineIndex(file, data)
 	for dec.More() {
 		start := skipSpace(data, int(dec.InputOffset()))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return nil, jsonError(file, data, dec, err)
 		}
-		pos := posAt(file, data, start)
+		pos := ix.pos(start)
 		var m map[string]any
 		rd := json.NewDecoder(bytes.NewReader(raw))
 		rd.UseNumber()
@@ -41,7 +43,7 @@ func ReadCSLJSON(file string, data []byte) ([]*Entry, error) {
 		}
 		at := func(field string) book.Pos {
 			if i := bytes.Index(raw, []byte(`"`+field+`"`)); i >= 0 {
-				return posAt(file, data, start+i)
+				return ix.pos(start + i)
 			}
 			return pos
 		}
@@ -93,18 +95,34 @@ func skipSpace(data []byte, i int) int {
 }
 
 // posAt converts a byte offset into a line and a column counted in
-// characters.
+// characters. It scans the file; readers that need many positions use a
+// lineIndex.
 func posAt(file string, data []byte, off int) book.Pos {
-	off = max(0, min(off, len(data)))
-	line, col := 1, 1
-	for i := 0; i < off; {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
+	return newLineIndex(file, data).pos(off)
+}
+
+// lineIndex finds the line and column of byte offsets in one file
+// without rescanning it for each.
+type lineIndex struct {
+	file   string
+	data   []byte
+	starts []int // byte offset of each line
+}
+
+func newLineIndex(file string, data []byte) *lineIndex {
+	ix := &lineIndex{file: file, data: data, starts: []int{0}}
+	for i, c := range data {
+		if c == '\n' {
+			ix.starts = append(ix.starts, i+1)
 		}
-		i += size
 	}
-	return book.Pos{File: file, Line: line, Col: col}
+	return ix
+}
+
+// pos returns the position of byte offset off.
+func (ix *lineIndex) pos(off int) book.Pos {
+	off = max(0, min(off, len(ix.data)))
+	line := sort.Search(len(ix.starts), func(i int) bool { return ix.starts[i] > off }) - 1
+	col := utf8.RuneCount(ix.data[ix.starts[line]:off]) + 1
+	return book.Pos{File: ix.file, Line: line + 1, Col: col}
 }

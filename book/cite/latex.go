@@ -237,12 +237,16 @@ func (p *latexParser) argument() string {
 		inner := string(p.src[start+1 : max(start+1, p.i-1)])
 		return latexPlain(inner)
 	}
-	if p.src[p.i] == '\\' {
-		sub := &latexParser{src: p.src, i: p.i}
-		sub.command(false, false, 0)
-		sub.flush()
-		p.i = sub.i
-		return sub.out.String()
+	if p.src[p.i] == '\\' { // a letter command such as \i or \o; no accents of accents
+		p.i++
+		start := p.i
+		for p.i < len(p.src) && unicode.IsLetter(p.src[p.i]) {
+			p.i++
+		}
+		if p.i == start && p.i < len(p.src) {
+			p.i++
+		}
+		return symbols[string(p.src[start:p.i])]
 	}
 	c := p.src[p.i]
 	p.i++

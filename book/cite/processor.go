@@ -51,6 +51,10 @@ type Processor struct {
 	// smarten typographs the prefixes and suffixes the author wrote.
 	smarten func(string) string
 
+	// firstText caches each work's first citation, which findAmbiguous
+	// compares in every chapter.
+	firstText map[*Entry]Text
+
 	seen map[*Entry]bool
 	prev *lastCite
 }
@@ -67,7 +71,7 @@ type lastCite struct {
 // work the book cites, in any order) from lib. smarten, when not nil,
 // typographs the text authors write around their citations.
 func NewProcessor(lib *Library, set Settings, cited []*Entry, smarten func(string) string) *Processor {
-	p := &Processor{set: set, lib: lib, smarten: smarten, seen: map[*Entry]bool{}}
+	p := &Processor{set: set, lib: lib, smarten: smarten, seen: map[*Entry]bool{}, firstText: map[*Entry]Text{}}
 	if smarten == nil {
 		p.smarten = func(s string) string { return s }
 	}
@@ -179,7 +183,12 @@ func (p *Processor) findAmbiguous(cites []Cite, others []*Entry) map[*Entry]bool
 	}
 	for _, e := range others {
 		if !p.seen[e] {
-			add(e, p.noteBody(newRendering(e, "", ""), first, false))
+			t, ok := p.firstText[e]
+			if !ok {
+				t = p.noteBody(newRendering(e, "", ""), first, false)
+				p.firstText[e] = t
+			}
+			add(e, t)
 		}
 	}
 	out := map[*Entry]bool{}
