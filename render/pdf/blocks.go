@@ -132,7 +132,7 @@ func (ts *typesetter) setHanging(items []item, e env, indent, hang float64) []en
 		return nil
 	}
 	items = ts.splitLong(items, e.width-max(indent, hang))
-	ranges := breakLines(items, e.width-indent, e.width-hang, e.align != alignJustify)
+	ranges := breakLinesWith(&ts.kp, items, e.width-indent, e.width-hang, e.align != alignJustify)
 	base := baselineIn(e.size, e.leading)
 	out := make([]entry, 0, len(ranges))
 	for i, r := range ranges {

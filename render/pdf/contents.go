@@ -7,9 +7,9 @@ import (
 // contents lays out the table of contents: the titled divisions that
 // follow it in the front matter, the parts and their chapters (with an
 // article's authors under its title), and the titled back matter, each
-// with its page number and linked to it. Page numbers come from the
-// previous layout pass; the first pass leaves them out, which changes no
-// line since the numbers have a column of their own.
+// with its page number and linked to it. The numbers have a column of
+// their own, so they change no line: the paginator writes them in when
+// the pages they name are made.
 func (ts *typesetter) contents(ch *book.Chapter) []entry {
 	st := divStyle{recto: true, matter: matterFront, folios: true}
 	out := ts.opening(ch, st, 0)
@@ -85,11 +85,11 @@ func (ts *typesetter) tocEntry(title []book.Inline, id string, indent float64, f
 		es[i].keep = i < len(es)-1
 		es[i].Links = append(es[i].Links, Link{Rect: Rect{X: indent, W: measure - indent, H: es[i].height}, Dest: id})
 	}
-	if num := ts.folios[id]; num != "" && titleLines > 0 {
-		// The number goes on the title's last line, not the authors'.
+	if titleLines > 0 {
+		// The number goes on the title's last line, not the authors',
+		// once the division's page is known.
 		last := titleLines - 1
-		w := ts.width(FontRegular, num, e.size)
-		es[last].Texts = append(es[last].Texts, Text{X: measure - w, Y: es[last].baseline, Font: FontRegular, Size: e.size, Text: num, Width: w, Role: RoleTitle})
+		es[last].number = &pageNumber{id: id, right: measure, base: es[last].baseline, size: e.size}
 	}
 	return es
 }

@@ -20,7 +20,8 @@ import (
 // kern-free pieces at their measured positions, and turns anchors, links
 // and marks into link targets, link annotations and bookmarks. The
 // document carries no wall-clock time and no random ID, so one layout
-// always gives the same bytes.
+// always gives the same bytes. draw consumes doc: its pages are let go
+// as they are drawn.
 func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Time) error {
 	if len(doc.Pages) == 0 {
 		return fmt.Errorf("pdf: the book has no pages")
@@ -28,6 +29,8 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	first := doc.Pages[0]
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
 	p.SetCatalogSort(true)
+	// The streams are compressed after writing (compressStreams).
+	p.SetCompression(false)
 	if date.IsZero() {
 		date = time.Unix(0, 0)
 	}
@@ -71,10 +74,14 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 			}
 		}
 	}
-	for _, pg := range doc.Pages {
+	labels := pageLabels(doc.Pages)
+	for i, pg := range doc.Pages {
 		if err := d.page(pg); err != nil {
 			return err
 		}
+		// A drawn page is no longer needed: let it go while the rest
+		// are drawn, as fpdf keeps every page's content until the end.
+		doc.Pages[i] = nil
 	}
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -83,8 +90,11 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	if err := p.Output(&out); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	file, err := withCatalogEntry(out.Bytes(), "/PageLabels "+pageLabels(doc.Pages))
+	file, err := compressStreams(out.Bytes())
 	if err != nil {
+		return err
+	}
+	if file, err = withCatalogEntry(file, "/PageLabels "+labels); err != nil {
 		return err
 	}
 	if _, err := w.Write(file); err != nil {

@@ -16,6 +16,17 @@ func (p *paginator) render(pb *pageBuild) *Page {
 	notesH := pb.notesHeight(p.sep)
 	left := a.H - pb.used - notesH
 	y := a.Y
+	texts, flow := 2, 0
+	for _, list := range [][]*entry{pb.body, pb.carried, pb.own} {
+		for _, e := range list {
+			texts += len(e.Texts)
+			if e.flow.lines > 0 {
+				flow++
+			}
+		}
+	}
+	pg.Texts = make([]Text, 0, texts)
+	pg.flow = make([]flowLine, 0, flow)
 	for _, e := range pb.body {
 		switch e.kind {
 		case entryFill:
@@ -24,6 +35,12 @@ func (p *paginator) render(pb *pageBuild) *Page {
 			}
 		case entryBox:
 			pg.add(&e.Content, a.X, y)
+			if e.number != nil {
+				n := *e.number
+				n.right += a.X
+				n.base += y
+				p.numbers = append(p.numbers, placedNumber{pg, n})
+			}
 			if e.flow.lines > 0 {
 				pg.flow = append(pg.flow, e.flow)
 			}

@@ -48,6 +48,16 @@ type entry struct {
 	// flow places a line of text in its paragraph, for checking widows
 	// and orphans; zero for other boxes.
 	flow flowLine
+	// number is a contents line's page number, written in when known.
+	number *pageNumber
+}
+
+// pageNumber is the page number of the division with the given anchor,
+// set flush right at right (from the text area's left edge) on the
+// baseline base of its line, in the regular face at size.
+type pageNumber struct {
+	id                string
+	right, base, size float64
 }
 
 // flowLine is line number line (from 0) of a paragraph of lines lines,

@@ -96,7 +96,7 @@ type inliner struct {
 // items converts ins, set in style s, to a horizontal list. pos is the
 // block's position, for warnings.
 func (ts *typesetter) items(ins []book.Inline, s span, pos book.Pos) []item {
-	in := &inliner{ts: ts, pos: pos}
+	in := &inliner{ts: ts, pos: pos, items: make([]item, 0, estimateItems(ins))}
 	in.walk(ins, s)
 	for i := 1; i < len(in.items); i++ {
 		if in.items[i-1].kind == itemGlue && in.items[i].kind == itemBox && startsWithDash(in.items[i].text) {
@@ -104,6 +104,32 @@ func (ts *typesetter) items(ins []book.Inline, s span, pos book.Pos) []item {
 		}
 	}
 	return in.items
+}
+
+// estimateItems guesses how many items inlines make — a box and a glue
+// per word, a penalty per other syllable — so that the list is allocated
+// once.
+func estimateItems(ins []book.Inline) int {
+	n := 4
+	for _, in := range ins {
+		switch x := in.(type) {
+		case *book.Text:
+			n += len(x.Text) / 3
+		case *book.Code:
+			n += len(x.Text) / 3
+		case *book.Emph:
+			n += estimateItems(x.Inlines)
+		case *book.Strong:
+			n += estimateItems(x.Inlines)
+		case *book.Strike:
+			n += estimateItems(x.Inlines)
+		case *book.Link:
+			n += estimateItems(x.Inlines)
+		default:
+			n += 2
+		}
+	}
+	return n
 }
 
 // startsWithDash reports whether s begins with an en or em dash.
@@ -216,34 +242,46 @@ func looksLikeAddress(s string) bool {
 // text adds words and spaces. A line may break after a hyphen, a dash or
 // a slash inside a word, and at the word's hyphenation points.
 func (in *inliner) text(s string, sp span) {
-	var word []rune
-	flush := func() {
-		if len(word) > 0 {
-			in.word(string(word), sp)
-			word = word[:0]
-		}
+	if strings.ContainsFunc(s, func(r rune) bool { return r > 0xFFFF }) {
+		// The PDF writer encodes text as UCS-2.
+		s = strings.Map(func(r rune) rune {
+			if r > 0xFFFF {
+				in.ts.warnf(in.pos, "character U+%X is outside the Basic Multilingual Plane and cannot be set; replaced by U+FFFD", r)
+				return utf8.RuneError
+			}
+			return r
+		}, s)
 	}
-	rs := []rune(s)
-	for i, r := range rs {
-		switch {
-		case isSpace(r):
-			flush()
+	// Words are slices of s: no copying.
+	start := -1
+	for i, r := range s {
+		if isSpace(r) {
+			if start >= 0 {
+				in.word(s[start:i], sp)
+				start = -1
+			}
 			in.glue(sp)
 			continue
-		case r > 0xFFFF:
-			// The PDF writer encodes text as UCS-2.
-			in.ts.warnf(in.pos, "character U+%X is outside the Basic Multilingual Plane and cannot be set; replaced by U+FFFD", r)
-			r = utf8.RuneError
 		}
-		word = append(word, r)
-		if breakAfter(r) && len(word) > 1 && i+1 < len(rs) && !isSpace(rs[i+1]) && !breakAfter(rs[i+1]) {
-			flush()
+		if start < 0 {
+			start = i
+		}
+		if !breakAfter(r) {
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		next, _ := utf8.DecodeRuneInString(s[end:])
+		if end-start > utf8.RuneLen(r) && end < len(s) && !isSpace(next) && !breakAfter(next) {
+			in.word(s[start:end], sp)
+			start = -1
 			// A break after a hyphen leaves a hyphen at the line's
 			// end, so it counts towards a ladder of hyphens.
 			in.items = append(in.items, item{kind: itemPenalty, penalty: exHyphenPenalty, flagged: r == '-'})
 		}
 	}
-	flush()
+	if start >= 0 {
+		in.word(s[start:], sp)
+	}
 }
 
 // word adds a word (or the part of one between explicit breaks) as boxes,
@@ -261,10 +299,10 @@ func (in *inliner) word(w string, sp span) {
 	rs := []rune(w)
 	face := in.ts.faces[sp.font]
 	scale := sp.size / float64(face.UnitsPerEm)
-	// Each syllable's width is what it adds to the word set whole, so
-	// that the syllables of an unbroken word add up to the word.
-	var shaped strings.Builder
-	prevUnits := 0
+	// Each syllable's width is what it adds to the word set whole, its
+	// kerning with the syllable before included, so that the syllables
+	// of an unbroken word add up to the word.
+	prev := rune(-1)
 	from := 0
 	for k := 0; k <= len(at); k++ {
 		to := len(rs)
@@ -272,17 +310,20 @@ func (in *inliner) word(w string, sp span) {
 			to = at[k]
 		}
 		syl := in.ts.ligate(sp.font, string(rs[from:to]))
-		shaped.WriteString(syl)
-		units := in.ts.unitsOf(sp.font, shaped.String())
+		units := in.ts.unitsOf(sp.font, syl)
+		first, _ := utf8.DecodeRuneInString(syl)
+		if prev >= 0 {
+			units += face.Kern(prev, first)
+		}
 		if k > 0 && sp.hyphenate {
 			hw := float64(face.Advance('-')) * scale
 			in.items = append(in.items, item{kind: itemPenalty, penalty: hyphenPenalty, flagged: true, discretionary: true, width: hw})
 		}
-		in.boxWidth(syl, sp, float64(units-prevUnits)*scale)
+		in.boxWidth(syl, sp, float64(units)*scale)
 		if k > 0 && rs[from-1] == 'f' && rs[from] == 'f' && in.ts.geminateLigatures() {
 			in.items[len(in.items)-1].ligJoin = true
 		}
-		prevUnits = units
+		prev, _ = utf8.DecodeLastRuneInString(syl)
 		from = to
 	}
 }

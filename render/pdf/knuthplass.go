@@ -83,11 +83,39 @@ type knuthPlass struct {
 	sumW, sumY, sumZ []float64
 	// after[i] is the first item a line starts with after a break at i.
 	after []int
+	// nodes holds the breakpoints made, so that they are allocated in
+	// blocks rather than one by one.
+	nodes []breakNode
+}
+
+// newNode adds a breakpoint and returns it. Nodes never change once
+// made, so a node moved by the slice's growth is still right where the
+// old array holds it.
+func (kp *knuthPlass) newNode(n breakNode) *breakNode {
+	kp.nodes = append(kp.nodes, n)
+	return &kp.nodes[len(kp.nodes)-1]
+}
+
+// kpScratch is memory a typesetter lends the breaker for one paragraph
+// after another.
+type kpScratch struct {
+	sumW, sumY, sumZ []float64
+	after            []int
+	nodes            []breakNode
 }
 
 // breakLines returns the lines of items.
 func breakLines(items []item, first, rest float64, ragged bool) []lineRange {
-	kp := &knuthPlass{items: items, first: first, rest: rest, ragged: ragged}
+	return breakLinesWith(&kpScratch{}, items, first, rest, ragged)
+}
+
+// breakLinesWith is breakLines with scratch memory to reuse.
+func breakLinesWith(sc *kpScratch, items []item, first, rest float64, ragged bool) []lineRange {
+	kp := &knuthPlass{items: items, first: first, rest: rest, ragged: ragged,
+		sumW: sc.sumW, sumY: sc.sumY, sumZ: sc.sumZ, after: sc.after, nodes: sc.nodes[:0]}
+	defer func() {
+		sc.sumW, sc.sumY, sc.sumZ, sc.after, sc.nodes = kp.sumW, kp.sumY, kp.sumZ, kp.after, kp.nodes
+	}()
 	kp.prepare()
 	for _, p := range passes {
 		if end := kp.run(p); end != nil {
@@ -102,9 +130,10 @@ func breakLines(items []item, first, rest float64, ragged bool) []lineRange {
 // prepare computes the running totals and where lines start.
 func (kp *knuthPlass) prepare() {
 	n := len(kp.items)
-	kp.sumW = make([]float64, n+1)
-	kp.sumY = make([]float64, n+1)
-	kp.sumZ = make([]float64, n+1)
+	kp.sumW = grow(kp.sumW, n+1)
+	kp.sumY = grow(kp.sumY, n+1)
+	kp.sumZ = grow(kp.sumZ, n+1)
+	kp.sumW[0], kp.sumY[0], kp.sumZ[0] = 0, 0, 0
 	for i, it := range kp.items {
 		kp.sumW[i+1], kp.sumY[i+1], kp.sumZ[i+1] = kp.sumW[i], kp.sumY[i], kp.sumZ[i]
 		switch it.kind {
@@ -116,7 +145,7 @@ func (kp *knuthPlass) prepare() {
 			kp.sumZ[i+1] += it.shrink
 		}
 	}
-	kp.after = make([]int, n+1)
+	kp.after = grow(kp.after, n+1)
 	next := n
 	for i := n; i >= 0; i-- {
 		kp.after[i] = next
@@ -204,7 +233,7 @@ func demerits(b, p float64, forced bool) float64 {
 // end, or nil when the pass finds no feasible way through.
 func (kp *knuthPlass) run(p pass) *breakNode {
 	n := len(kp.items)
-	active := []*breakNode{{pos: -1, fitness: decent}}
+	active := []*breakNode{kp.newNode(breakNode{pos: -1, fitness: decent})}
 	// best holds the best path into this breakpoint for each fitness
 	// class of its last line and each length of its run of hyphens: the
 	// rest of the paragraph may prefer any of them.
@@ -282,7 +311,7 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 			}
 			d += a.demerits
 			if c := best[fit][hyphens]; c == nil || d < c.demerits {
-				best[fit][hyphens] = &breakNode{pos: b, line: a.line + 1, fitness: fit, hyphens: hyphens, demerits: d, prev: a}
+				best[fit][hyphens] = kp.newNode(breakNode{pos: b, line: a.line + 1, fitness: fit, hyphens: hyphens, demerits: d, prev: a})
 				found = true
 			}
 		}
@@ -290,7 +319,7 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 		if !found && len(active) == 0 && lastDead != nil && p.emergency {
 			// Nothing fits: end an overfull line here rather than lose
 			// the paragraph, as TeX's final pass does.
-			best[decent][0] = &breakNode{pos: b, line: lastDead.line + 1, fitness: decent, demerits: lastDead.demerits + 1e15, prev: lastDead}
+			best[decent][0] = kp.newNode(breakNode{pos: b, line: lastDead.line + 1, fitness: decent, demerits: lastDead.demerits + 1e15, prev: lastDead})
 		}
 		for f := range best {
 			for _, c := range best[f] {
@@ -336,6 +365,15 @@ func (kp *knuthPlass) lines(end *breakNode) []lineRange {
 		out[i], out[j] = out[j], out[i]
 	}
 	return out
+}
+
+// grow returns s with length n, reusing its array when it is big enough;
+// the caller sets every element.
+func grow[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }
 
 // abs is the absolute value of an int.

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"maps"
 	"strings"
 
 	"samizdat/book"
@@ -29,30 +28,17 @@ func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, erro
 	return layout(b, fs, sz, opt, settingsFor(b, set))
 }
 
-// maxPasses bounds the layout passes made to settle the page numbers in
-// the contents; two always suffice while the numbers do not change the
-// contents' length, and the bound catches the day they do.
-const maxPasses = 4
-
-// layout lays the book out until the page numbers the contents show are
-// those the pages get: the first pass lays out the contents without
-// numbers, the next fills in the numbers the first found.
+// layout lays the book out in one pass. The page numbers the contents
+// show stand in a column of their own, so they change no line and no
+// page break: the paginator leaves them out and writes them in when every
+// page has its number (see paginator.fillNumbers).
 func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (*Document, error) {
 	ts := newTypesetter(b, fs, sz, set)
-	for pass := 1; ; pass++ {
-		pages := ts.paginate(ts.galley())
-		folios := folioMap(pages)
-		if maps.Equal(folios, ts.folios) {
-			for _, w := range ts.warnings {
-				opt.Warnf(w.pos, "%s", w.msg)
-			}
-			return &Document{Pages: pages, Lang: b.Meta.Lang}, nil
-		}
-		if pass == maxPasses {
-			return nil, fmt.Errorf("pdf: page numbers did not settle after %d layout passes", maxPasses)
-		}
-		ts.folios = folios
+	pages := ts.paginate(ts.galley())
+	for _, w := range ts.warnings {
+		opt.Warnf(w.pos, "%s", w.msg)
 	}
+	return &Document{Pages: pages, Lang: b.Meta.Lang}, nil
 }
 
 // folioMap returns the folio of the page of every anchor.

@@ -20,6 +20,9 @@ type lineRange struct {
 // set one character to a box with a break opportunity after each, and the
 // breaker fills each line with as much of it as fits.
 func (ts *typesetter) splitLong(items []item, limit float64) []item {
+	if !hasLongRun(items, limit) {
+		return items
+	}
 	out := make([]item, 0, len(items))
 	for i := 0; i < len(items); {
 		if items[i].kind != itemBox {
@@ -60,6 +63,23 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 	return out
 }
 
+// hasLongRun reports whether boxes with nothing to break between them
+// add up to more than limit.
+func hasLongRun(items []item, limit float64) bool {
+	run := 0.0
+	for _, it := range items {
+		if it.kind != itemBox {
+			run = 0
+			continue
+		}
+		run += it.width
+		if run > limit+eps {
+			return true
+		}
+	}
+	return false
+}
+
 // lineAlign is how a line sits in its measure.
 type lineAlign int
 
@@ -73,30 +93,35 @@ const (
 
 // segment is a run of boxes set as one piece of text (or one picture):
 // neighbouring boxes of one style, such as the syllables of a word, are
-// drawn together so that the word is kerned and measured whole.
+// drawn together so that the word is kerned and measured whole. It holds
+// items[from:to] of its line, penalties inside it included.
 type segment struct {
-	items []item
-	text  string
-	width float64
-	glue  bool
+	from, to int
+	text     string
+	width    float64
+	glue     bool
 }
 
 // segments groups a line's items into text runs and glue, dropping the
 // penalties inside the line, and adds the hyphen of a line that ends at a
 // hyphenation point.
-func (ts *typesetter) segments(items []item, hyphen bool) []segment {
-	var out []segment
-	for _, it := range items {
+func (ts *typesetter) segments(items []item, hyphen bool, out []segment) []segment {
+	out = out[:0]
+	for i := range items {
+		it := &items[i]
 		switch it.kind {
 		case itemPenalty:
+			if n := len(out); n > 0 && !out[n-1].glue {
+				out[n-1].to = i + 1
+			}
 			continue
 		case itemGlue:
-			out = append(out, segment{items: []item{it}, width: it.width, glue: true})
+			out = append(out, segment{from: i, to: i + 1, width: it.width, glue: true})
 			continue
 		}
-		if n := len(out); n > 0 && mergeable(out[n-1], it) {
+		if n := len(out); n > 0 && mergeable(&items[out[n-1].from], &out[n-1], it) {
 			s := &out[n-1]
-			s.items = append(s.items, it)
+			s.to = i + 1
 			if it.ligJoin {
 				s.text = ts.joinLigature(it.font, s.text, it.text)
 			} else {
@@ -104,11 +129,11 @@ func (ts *typesetter) segments(items []item, hyphen bool) []segment {
 			}
 			continue
 		}
-		out = append(out, segment{items: []item{it}, text: it.text, width: it.width})
+		out = append(out, segment{from: i, to: i + 1, text: it.text, width: it.width})
 	}
 	if hyphen {
 		for i := len(out) - 1; i >= 0; i-- {
-			if !out[i].glue && out[i].items[0].pic == nil {
+			if !out[i].glue && items[out[i].from].pic == nil {
 				out[i].text += "-"
 				break
 			}
@@ -116,19 +141,19 @@ func (ts *typesetter) segments(items []item, hyphen bool) []segment {
 	}
 	for i := range out {
 		s := &out[i]
-		if !s.glue && s.items[0].pic == nil {
-			s.width = ts.width(s.items[0].font, s.text, s.items[0].size)
+		if f := &items[s.from]; !s.glue && f.pic == nil {
+			s.width = ts.width(f.font, s.text, f.size)
 		}
 	}
 	return out
 }
 
-// mergeable reports whether box it continues the text run s.
-func mergeable(s segment, it item) bool {
+// mergeable reports whether box it continues the text run s, whose
+// first box is f.
+func mergeable(f *item, s *segment, it *item) bool {
 	if s.glue || it.pic != nil || it.anchor != "" {
 		return false
 	}
-	f := s.items[0]
 	return f.pic == nil && f.font == it.font && f.size == it.size && f.rise == it.rise &&
 		f.role == it.role && f.link == it.link && f.strike == it.strike
 }
@@ -146,13 +171,14 @@ func (ts *typesetter) setLine(items []item, x0, y, width float64, align lineAlig
 	for len(items) > 0 && items[len(items)-1].kind != itemBox {
 		items = items[:len(items)-1]
 	}
-	segs := ts.segments(items, hyphen)
+	ts.segs = ts.segments(items, hyphen, ts.segs)
+	segs := ts.segs
 	natural, stretch, shrink := 0.0, 0.0, 0.0
 	for _, s := range segs {
 		natural += s.width
 		if s.glue {
-			stretch += s.items[0].stretch
-			shrink += s.items[0].shrink
+			stretch += items[s.from].stretch
+			shrink += items[s.from].shrink
 		}
 	}
 	ratio := 0.0
@@ -177,13 +203,19 @@ func (ts *typesetter) setLine(items []item, x0, y, width float64, align lineAlig
 	case alignRight:
 		x = width - set
 	}
-	var c Content
+	boxes := 0
+	for _, s := range segs {
+		if !s.glue {
+			boxes++
+		}
+	}
+	c := Content{Texts: make([]Text, 0, boxes)}
 	var notes []*book.Note
 	lk := &runMerger{}
 	st := &runMerger{}
 	for _, s := range segs {
 		w := s.width
-		first := s.items[0]
+		first := &items[s.from]
 		if s.glue {
 			if ratio > 0 {
 				w += ratio * first.stretch
@@ -197,7 +229,7 @@ func (ts *typesetter) setLine(items []item, x0, y, width float64, align lineAlig
 			case s.text != "":
 				c.Texts = append(c.Texts, newText(x0+x, y-first.rise, first.font, first.size, s.text, w, first.role))
 			}
-			for _, it := range s.items {
+			for _, it := range items[s.from:s.to] {
 				if it.anchor != "" {
 					c.Anchors = append(c.Anchors, Anchor{ID: it.anchor, Y: y - it.size})
 				}

@@ -52,6 +52,32 @@ type paginator struct {
 	firstBody int
 	// sep is the space taken by the rule above the notes.
 	sep float64
+	// numbers are the contents' page numbers still to be written.
+	numbers []placedNumber
+}
+
+// placedNumber is a contents page number placed on a page, its position
+// absolute.
+type placedNumber struct {
+	page *Page
+	pageNumber
+}
+
+// fillNumbers writes the contents' page numbers once every page is made:
+// each is the folio of the page holding its division's anchor.
+func (p *paginator) fillNumbers() {
+	if len(p.numbers) == 0 {
+		return
+	}
+	folios := folioMap(p.pages)
+	for _, n := range p.numbers {
+		num := folios[n.id]
+		if num == "" {
+			continue
+		}
+		w := p.ts.width(FontRegular, num, n.size)
+		n.page.Texts = append(n.page.Texts, Text{X: n.right - w, Y: n.base, Font: FontRegular, Size: n.size, Text: num, Width: w, Role: RoleTitle})
+	}
 }
 
 // paginate lays the galley out on pages.
@@ -83,6 +109,7 @@ func (ts *typesetter) paginate(g []entry) []*Page {
 		p.open(false, p.geo.areaHeight())
 		p.finish()
 	}
+	p.fillNumbers()
 	return p.pages
 }
 

@@ -59,9 +59,6 @@ type typesetter struct {
 	// by nesting depth; both are chosen from glyphs the regular face has.
 	ornament string
 	bullets  []string
-	// folios are the printed page numbers of anchors, found by the
-	// previous layout pass, for the contents.
-	folios map[string]string
 
 	// settings are the print settings the book asks for.
 	settings Settings
@@ -81,6 +78,10 @@ type typesetter struct {
 
 	// paras counts the paragraphs set, to tell their lines apart.
 	paras int
+	// segs and kp are scratch memory for setLine and the line breaker.
+	segs []segment
+	kp   kpScratch
+
 
 	warned   map[warning]bool
 	warnings []warning
@@ -95,7 +96,6 @@ func newTypesetter(b *book.Book, fs faces, sz Size, set Settings) *typesetter {
 		geo:         newGeometry(sz),
 		settings:    set,
 		ids:         map[string]bool{},
-		folios:      map[string]string{},
 		hyphenators: map[string]*hyphen.Hyphenator{},
 		noteLang:    map[*book.Note]string{},
 		points:      map[hyphKey][]int{},
