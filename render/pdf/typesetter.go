@@ -82,7 +82,6 @@ type typesetter struct {
 	segs []segment
 	kp   kpScratch
 
-
 	warned   map[warning]bool
 	warnings []warning
 	missing  map[rune]bool
