@@ -26,9 +26,6 @@ type DatePart struct {
 // IsZero reports whether the date is empty.
 func (d Date) IsZero() bool { return d.From == (DatePart{}) && d.Literal == "" }
 
-// Year returns the year the date starts in, or 0.
-func (d Date) Year() int { return d.From.Year }
-
 var monthNames = [...]string{"", "January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"}
 

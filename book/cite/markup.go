@@ -93,11 +93,6 @@ func smartQuotes(t Text) Text {
 	return fromCells(cs)
 }
 
-// plainValue makes text of a plain value, curling its quotation marks.
-func plainValue(s string) Text {
-	return smartQuotes(plain(s))
-}
-
 // parseParticles splits name particles written into the family or given
 // name, as CSL processors do unless told not to: "van Gogh" gives the
 // non-dropping particle "van"; a given name "Alexis de" gives the

@@ -271,16 +271,3 @@ func capitalizeFirst(t Text) Text {
 	}
 	return out
 }
-
-// trimFinal removes trailing characters from the end of the text.
-func trimFinal(t Text, chars string) Text {
-	out := append(Text(nil), t...)
-	for i := len(out) - 1; i >= 0; i-- {
-		if out[i].S == "" {
-			continue
-		}
-		out[i].S = strings.TrimRight(out[i].S, chars)
-		break
-	}
-	return out
-}
