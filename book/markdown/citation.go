@@ -86,9 +86,14 @@ func parseInText(line []byte, seg text.Segment, block text.Reader) ast.Node {
 	return &citationNode{items: []book.CiteItem{item}, inText: true, raw: string(line[:n]), start: seg.Start}
 }
 
+// maxCitation bounds the length of a bracketed citation, so that a line
+// of many unclosed brackets costs linear time, not quadratic.
+const maxCitation = 2048
+
 // closingBracket returns the index of the ']' closing the '[' at line[0],
-// or -1.
+// or -1 when there is none within maxCitation bytes.
 func closingBracket(line []byte) int {
+	line = line[:min(len(line), maxCitation)]
 	depth := 0
 	for i, c := range line {
 		switch c {

@@ -103,3 +103,20 @@ func manyNotes(n int) string {
 	}
 	return refs.String() + "\n\n" + defs.String()
 }
+
+func TestEscapesAndEntities(t *testing.T) {
+	tests := map[string]string{
+		`\&copy; and &copy;`:    "&copy; and ©",
+		`\*not emphasis\*`:      "*not emphasis*",
+		`&#x2014; &amp; \\ done`: "— & \\ done",
+	}
+	for src, want := range tests {
+		doc, err := Parse("e.md", []byte(src+"\n"), Options{FallbackID: "e"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := book.PlainText(doc.Chapter.Blocks[0].(*book.Paragraph).Inlines); got != want {
+			t.Errorf("%q read as %q, want %q", src, got, want)
+		}
+	}
+}

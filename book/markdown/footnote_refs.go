@@ -36,7 +36,9 @@ func (footnoteRefParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	if len(line) < 4 || line[0] != '[' || line[1] != '^' {
 		return nil
 	}
-	end := bytes.IndexByte(line[2:], ']')
+	// Labels are short (goldmark allows 999 bytes): looking no further
+	// keeps a line of many '[' linear.
+	end := bytes.IndexByte(line[2:min(len(line), 1002)], ']')
 	if end <= 0 {
 		return nil
 	}

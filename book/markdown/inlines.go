@@ -24,7 +24,7 @@ func (r *reader) inline(out []book.Inline, n ast.Node) []book.Inline {
 		r.checkFootnoteRef(t)
 		v := t.Segment.Value(r.src)
 		if !t.IsRaw() {
-			v = util.UnescapePunctuations(util.ResolveEntityNames(util.ResolveNumericReferences(v)))
+			v = unescape(v)
 		}
 		out = append(out, &book.Text{Text: string(v)})
 		switch {
@@ -123,17 +123,32 @@ func (r *reader) checkFootnoteRef(t *ast.Text) {
 }
 
 // mergeText joins adjacent text runs, which goldmark splits at every
-// character it might have parsed.
+// character it might have parsed. Runs are joined in one go, so that a
+// line of many brackets costs linear time.
 func mergeText(ins []book.Inline) []book.Inline {
 	var out []book.Inline
-	for _, in := range ins {
-		if t, ok := in.(*book.Text); ok && len(out) > 0 {
-			if prev, ok := out[len(out)-1].(*book.Text); ok {
-				prev.Text += t.Text
-				continue
-			}
+	for i := 0; i < len(ins); i++ {
+		t, ok := ins[i].(*book.Text)
+		if !ok {
+			out = append(out, ins[i])
+			continue
 		}
-		out = append(out, in)
+		j := i + 1
+		for j < len(ins) {
+			if _, ok := ins[j].(*book.Text); !ok {
+				break
+			}
+			j++
+		}
+		if j > i+1 {
+			var b strings.Builder
+			for _, in := range ins[i:j] {
+				b.WriteString(in.(*book.Text).Text)
+			}
+			t.Text = b.String()
+		}
+		out = append(out, t)
+		i = j - 1
 	}
 	return out
 }
@@ -159,4 +174,28 @@ func (r *reader) imageOffset(t *ast.Image) int {
 		return from + bang
 	}
 	return from + dest
+}
+
+// unescape applies CommonMark's backslash escapes and character references
+// in one pass, so that an escaped character stays literal: "\\&copy;" is
+// "&copy;", not "©".
+func unescape(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	out := make([]byte, 0, len(v))
+	chunk := 0
+	flush := func(end int) {
+		out = append(out, util.ResolveEntityNames(util.ResolveNumericReferences(v[chunk:end]))...)
+	}
+	for i := 0; i+1 < len(v); i++ {
+		if v[i] == '\\' && util.IsPunct(v[i+1]) {
+			flush(i)
+			out = append(out, v[i+1])
+			i++
+			chunk = i + 1
+		}
+	}
+	flush(len(v))
+	return out
 }
