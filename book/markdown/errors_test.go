@@ -106,8 +106,8 @@ func manyNotes(n int) string {
 
 func TestEscapesAndEntities(t *testing.T) {
 	tests := map[string]string{
-		`\&copy; and &copy;`:    "&copy; and ©",
-		`\*not emphasis\*`:      "*not emphasis*",
+		`\&copy; and &copy;`:     "&copy; and ©",
+		`\*not emphasis\*`:       "*not emphasis*",
 		`&#x2014; &amp; \\ done`: "— & \\ done",
 	}
 	for src, want := range tests {
