@@ -49,7 +49,7 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 		p.SetLang(lang)
 	}
 	p.SetXmpMetadata(xmpPacket(meta, lang, date))
-	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
+	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}, pieces: map[pieceKey][]piece{}}
 	for i, name := range d.names {
 		// fpdf writes into the buffer it is given while subsetting, so
 		// it gets a copy: the face's bytes are shared with its measuring
@@ -114,6 +114,15 @@ type drawer struct {
 	font   Font
 	size   float64
 	hasSet bool
+	// pieces remembers how runs are cut at kerns, in font units: the
+	// same words recur on every page.
+	pieces map[pieceKey][]piece
+}
+
+// pieceKey is a run of text in a face.
+type pieceKey struct {
+	font Font
+	text string
 }
 
 // page draws one page.
@@ -140,10 +149,12 @@ func (d *drawer) page(pg *Page) error {
 	}
 	for _, t := range pg.Texts {
 		d.setFont(t.Font, t.Size)
-		for _, s := range kernFree(d.faces[t.Font], t.Drawn(), t.Size) {
+		scale := t.Size / float64(d.faces[t.Font].UnitsPerEm)
+		for _, s := range d.kernFree(t.Font, t.Drawn()) {
 			if strings.TrimSpace(s.text) == "" {
 				continue
 			}
+			s.dx *= scale
 			if !hasLigature(s.text) {
 				p.Text(t.X+s.dx, t.Y, s.text)
 				continue
@@ -203,6 +214,19 @@ func (d *drawer) image(a *book.Asset) (string, error) {
 type piece struct {
 	text string
 	dx   float64
+}
+
+// kernFree returns the kern-free pieces of s in face f, their offsets in
+// font units.
+func (d *drawer) kernFree(f Font, s string) []piece {
+	key := pieceKey{f, s}
+	ps, ok := d.pieces[key]
+	if !ok {
+		face := d.faces[f]
+		ps = kernFree(face, s, float64(face.UnitsPerEm))
+		d.pieces[key] = ps
+	}
+	return ps
 }
 
 // kernFree cuts s wherever the font kerns a pair, and gives each piece

@@ -114,9 +114,9 @@ func estimateItems(ins []book.Inline) int {
 	for _, in := range ins {
 		switch x := in.(type) {
 		case *book.Text:
-			n += len(x.Text) / 3
+			n += len(x.Text) / 2
 		case *book.Code:
-			n += len(x.Text) / 3
+			n += len(x.Text) / 2
 		case *book.Emph:
 			n += estimateItems(x.Inlines)
 		case *book.Strong:

@@ -63,8 +63,10 @@ var passes = [...]pass{
 // hyphen there, and the total demerits of the path.
 type breakNode struct {
 	pos, line, fitness, hyphens int
-	demerits                    float64
-	prev                        *breakNode
+	// start is the first item of the line after the break.
+	start    int
+	demerits float64
+	prev     *breakNode
 }
 
 // knuthPlass breaks a paragraph into lines by Knuth and Plass's total-fit
@@ -92,6 +94,10 @@ type knuthPlass struct {
 // made, so a node moved by the slice's growth is still right where the
 // old array holds it.
 func (kp *knuthPlass) newNode(n breakNode) *breakNode {
+	n.start = len(kp.items)
+	if n.pos+1 < len(kp.after) {
+		n.start = kp.after[n.pos+1]
+	}
 	kp.nodes = append(kp.nodes, n)
 	return &kp.nodes[len(kp.nodes)-1]
 }
@@ -253,7 +259,7 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 		var lastDead *breakNode
 		kept := active[:0]
 		for _, a := range active {
-			start := kp.start(a)
+			start := a.start
 			w := kp.width(a.line)
 			length := kp.sumW[b] - kp.sumW[start] + pw
 			stretch := kp.sumY[b] - kp.sumY[start]
@@ -341,19 +347,11 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 	return end
 }
 
-// start returns the first item of the line after node a.
-func (kp *knuthPlass) start(a *breakNode) int {
-	if a.pos < 0 {
-		return kp.after[0]
-	}
-	return kp.after[a.pos+1]
-}
-
 // lines turns the chain of nodes ending at end into line ranges.
 func (kp *knuthPlass) lines(end *breakNode) []lineRange {
 	var out []lineRange
 	for a := end; a.prev != nil; a = a.prev {
-		r := lineRange{start: kp.start(a.prev), end: a.pos}
+		r := lineRange{start: a.prev.start, end: a.pos}
 		if a.pos == len(kp.items) || kp.items[a.pos].forced {
 			r.last = true
 		} else if it := kp.items[a.pos]; it.kind == itemPenalty && it.discretionary {

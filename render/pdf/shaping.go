@@ -84,6 +84,16 @@ func (ts *typesetter) joinLigature(f Font, a, b string) string {
 
 // hasGlyph reports whether face f has r, remembering the answer.
 func (ts *typesetter) hasGlyph(f Font, has func(rune) bool, r rune) bool {
+	if r < 128 {
+		known := &ts.ascii[f]
+		if known[r] == 0 {
+			known[r] = 2
+			if has(r) {
+				known[r] = 1
+			}
+		}
+		return known[r] == 1
+	}
 	key := glyphKey{f, r}
 	v, ok := ts.glyphs[key]
 	if !ok {

@@ -75,6 +75,9 @@ type typesetter struct {
 	points map[hyphKey][]int
 	units  [numFonts]map[string]int
 	glyphs map[glyphKey]bool
+	// ascii records, per face, which ASCII characters it has: 1 yes,
+	// 2 no, 0 not asked yet.
+	ascii [numFonts][128]uint8
 
 	// paras counts the paragraphs set, to tell their lines apart.
 	paras int
@@ -151,7 +154,7 @@ func (ts *typesetter) warnf(pos book.Pos, format string, args ...any) {
 func (ts *typesetter) checkGlyphs(pos book.Pos, f Font, s string) {
 	face := ts.faces[f]
 	for _, r := range s {
-		if r == ' ' || ts.missing[r] || face.Has(r) {
+		if r == ' ' || ts.missing[r] || ts.hasGlyph(f, face.Has, r) {
 			continue
 		}
 		ts.missing[r] = true
