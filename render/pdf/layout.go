@@ -34,7 +34,7 @@ func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, erro
 // page has its number (see paginator.fillNumbers).
 func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (*Document, error) {
 	ts := newTypesetter(b, fs, sz, set)
-	pages := ts.paginate(ts.galley())
+	pages := ts.paginate(ts.galley)
 	for _, w := range ts.warnings {
 		opt.Warnf(w.pos, "%s", w.msg)
 	}
@@ -59,36 +59,36 @@ func (ts *typesetter) bodyEnv() env {
 	return env{width: ts.geo.measure(), size: ts.geo.size, leading: ts.geo.leading, role: RoleBody, align: alignJustify, markLevel: -1, hyphenate: true}
 }
 
-// galley lays out the whole book as one vertical list: front matter,
-// parts and chapters, back matter.
-func (ts *typesetter) galley() []entry {
+// galley lays out the whole book as one vertical list — front matter,
+// parts and chapters, back matter — and hands it to yield a division at
+// a time, so that a division's galley can go once its pages are made.
+// Each division starts with an entryStart.
+func (ts *typesetter) galley(yield func([]entry)) {
 	b := ts.book
-	var g []entry
 	for _, ch := range b.Front {
-		g = append(g, ts.division(ch, matterFront)...)
+		yield(ts.division(ch, matterFront))
 	}
 	recto := true
 	for _, p := range b.Parts {
 		level := 0
 		if len(p.Title) > 0 {
-			g = append(g, ts.partPage(p)...)
+			yield(ts.partPage(p))
 			level, recto = 1, true
 		}
 		for _, ch := range p.Chapters {
-			g = append(g, ts.chapter(ch, matterBody, level, recto || ts.settings.RectoChapters)...)
+			yield(ts.chapter(ch, matterBody, level, recto || ts.settings.RectoChapters))
 			recto = false
 		}
 	}
 	hasNotes := false
 	for _, ch := range b.Back {
 		hasNotes = hasNotes || ch.Kind == book.KindNotes
-		g = append(g, ts.division(ch, matterBack)...)
+		yield(ts.division(ch, matterBack))
 	}
 	if b.Notes.Placement == book.PlaceBookEnd && !hasNotes && bookHasNotes(b) {
 		ts.warnf(book.Pos{}, "notes are to be placed at the book's end but the back matter has no notes division; adding one")
-		g = append(g, ts.notesDivision(&book.Chapter{Kind: book.KindNotes, ID: "notes"})...)
+		yield(ts.notesDivision(&book.Chapter{Kind: book.KindNotes, ID: "notes"}))
 	}
-	return g
 }
 
 // bookHasNotes reports whether any division has notes.

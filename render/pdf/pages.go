@@ -80,12 +80,26 @@ func (p *paginator) fillNumbers() {
 	}
 }
 
-// paginate lays the galley out on pages.
-func (ts *typesetter) paginate(g []entry) []*Page {
+// paginate lays the galley out on pages, taking it a division at a time
+// from galley.
+func (ts *typesetter) paginate(galley func(yield func([]entry))) []*Page {
 	p := &paginator{
 		ts: ts, geo: ts.geo, placed: map[*book.Note]bool{}, cache: map[*book.Note][]entry{},
 		sep: ts.geo.leading,
 	}
+	galley(p.feed)
+	p.finish()
+	for len(p.carry) > 0 {
+		p.open(false, p.geo.areaHeight())
+		p.finish()
+	}
+	p.fillNumbers()
+	return p.pages
+}
+
+// feed lays out a division's galley on pages. A group of boxes kept
+// together never reaches past its division, which starts a new page.
+func (p *paginator) feed(g []entry) {
 	for i := 0; i < len(g); i++ {
 		e := &g[i]
 		switch e.kind {
@@ -104,13 +118,6 @@ func (ts *typesetter) paginate(g []entry) []*Page {
 			p.box(e)
 		}
 	}
-	p.finish()
-	for len(p.carry) > 0 {
-		p.open(false, p.geo.areaHeight())
-		p.finish()
-	}
-	p.fillNumbers()
-	return p.pages
 }
 
 // free is the height left on the current page.
