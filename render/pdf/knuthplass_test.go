@@ -356,3 +356,33 @@ func TestBookExceptionsOverrideThePatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestEachChapterIsHyphenatedInItsLanguage(t *testing.T) {
+	b := stressBook(0, "a6")
+	b.Parts[0].Chapters[1].Lang = "de"
+	b.Parts[0].Chapters[2].Lang = "it"
+	fs, err := loadFaces(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := newTypesetter(b, fs, Size{297.64, 419.53}, Settings{})
+	for i, want := range []string{"en-us", "de-1996", ""} {
+		restore := ts.setLang(ts.langOf(b.Parts[0].Chapters[i]))
+		got := ""
+		if ts.hyph != nil {
+			got = ts.hyph.Tag
+		}
+		if got != want {
+			t.Errorf("chapter %d: patterns %q, want %q", i+1, got, want)
+		}
+		restore()
+	}
+	n := b.Parts[0].Chapters[1].Notes[0]
+	if ts.noteLang[n] != "de" {
+		t.Errorf("a note of the German chapter is set in %q", ts.noteLang[n])
+	}
+	_, warns := mustLayout(t, b)
+	if !strings.Contains(strings.Join(warns, "\n"), `no hyphenation patterns for language "it"`) {
+		t.Errorf("no warning about Italian: %q", warns)
+	}
+}

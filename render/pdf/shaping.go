@@ -147,10 +147,13 @@ func hasLigature(s string) bool {
 }
 
 // hyphenator returns the hyphenator of a language, loading it once per
-// typesetter; nil when there are no patterns for it.
+// typesetter; nil, with a warning, when there are no patterns for it.
 func (ts *typesetter) hyphenator(lang string) *hyphen.Hyphenator {
 	tag := hyphen.PatternTag(lang)
 	if tag == "" {
+		if lang != "" {
+			ts.warnf(book.Pos{}, "no hyphenation patterns for language %q (samizdat has en, en-GB, de, fr, es and ru); its words are not hyphenated", lang)
+		}
 		return nil
 	}
 	if h, ok := ts.hyphenators[tag]; ok {
