@@ -49,8 +49,7 @@ func (ts *typesetter) note(n *book.Note, e env) []entry {
 	return es
 }
 
-// footnotes returns the galley entries of a footnote, laid out once per
-// layout pass.
+// footnote returns the galley entries of a footnote, laid out once.
 func (ts *typesetter) footnote(cache map[*book.Note][]entry, n *book.Note) []entry {
 	if es, ok := cache[n]; ok {
 		return es

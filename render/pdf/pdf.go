@@ -6,8 +6,18 @@
 // The work is in two steps, as in Typst. Layout turns the book into plain
 // data — pages of positioned text runs, rules, images, links and anchors —
 // and knows nothing of the PDF writer; draw writes those pages with fpdf.
-// Lines are broken greedily and justified; the breaker sits behind the
-// lineBreaker interface so that a Knuth–Plass breaker can replace it.
+//
+// Layout follows TeX. Inline text becomes a horizontal list of Box, Glue
+// and Penalty items (inline.go): words cut into syllables at the
+// hyphenation points of Liang's patterns for the chapter's language
+// (package hyphen), kerned, with f-ligatures (shaping.go). Paragraphs are
+// broken by Knuth and Plass's total-fit method, by badness and demerits
+// in fitness classes, in three passes of growing tolerance so that no
+// line runs past the measure (knuthplass.go). The lines go into one
+// vertical list, the galley (galley.go), which the page builder cuts into
+// pages, keeping notes on the page of their first reference, headings
+// with what follows and paragraphs' first and last two lines together
+// (pages.go).
 package pdf
 
 import (

@@ -249,8 +249,8 @@ func countLetters(rs []rune) int {
 }
 
 // unitsOf returns the width of s in face f in font units, kerning
-// included, remembering it: words recur, and every layout pass measures
-// them again.
+// included, remembering it: words recur, and are measured again when a
+// line is set.
 func (ts *typesetter) unitsOf(f Font, s string) int {
 	m := ts.units[f]
 	if u, ok := m[s]; ok {

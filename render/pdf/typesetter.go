@@ -70,8 +70,7 @@ type typesetter struct {
 	hyphenators map[string]*hyphen.Hyphenator
 	noteLang    map[*book.Note]string
 	// points, units and glyphs remember hyphenation points, widths (in
-	// font units, per face) and glyph coverage, which every layout pass
-	// asks for again.
+	// font units, per face) and glyph coverage: words recur.
 	points map[hyphKey][]int
 	units  [numFonts]map[string]int
 	glyphs map[glyphKey]bool
