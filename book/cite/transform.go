@@ -54,6 +54,7 @@ func Apply(b *book.Book, lib *Library, opt Options) Result {
 	return t.res
 }
 
+// transform is one application of the citations to a book.
 type transform struct {
 	b   *book.Book
 	lib *Library
@@ -66,15 +67,18 @@ type transform struct {
 	dry      bool
 	dryCites []Cite
 
-	// per chapter
-	ch       *book.Chapter
-	order    []*book.Note
-	seen     map[*book.Note]bool
-	citeNum  int
-	chCited  []*Entry
-	inNote   bool
-	noteIdx  int
-	chSeenEn map[*Entry]bool
+	// The walk of the current chapter: its notes in order of first
+	// reference and those met so far, the number of citation notes made,
+	// the works it cites (for its own bibliography), and whether the walk
+	// is inside an author's note, and which.
+	ch         *book.Chapter
+	order      []*book.Note
+	seen       map[*book.Note]bool
+	citeNum    int
+	chCited    []*Entry
+	chCitedSet map[*Entry]bool
+	inNote     bool
+	noteIdx    int
 }
 
 // chapter formats one chapter's citations and reorders its notes. A
@@ -110,7 +114,7 @@ func (t *transform) chapter(ch *book.Chapter) {
 // reset starts a walk of a chapter.
 func (t *transform) reset(ch *book.Chapter) {
 	t.ch, t.order, t.seen, t.citeNum = ch, nil, map[*book.Note]bool{}, 0
-	t.chCited, t.chSeenEn = nil, map[*Entry]bool{}
+	t.chCited, t.chCitedSet = nil, map[*Entry]bool{}
 	t.inNote, t.noteIdx = false, 0
 }
 
@@ -291,8 +295,8 @@ func (t *transform) checkItem(c *book.Citation, it book.CiteItem) {
 		t.res.Errors = append(t.res.Errors, err)
 		return
 	}
-	if !t.chSeenEn[e] {
-		t.chSeenEn[e] = true
+	if !t.chCitedSet[e] {
+		t.chCitedSet[e] = true
 		t.chCited = append(t.chCited, e)
 	}
 	if t.opt.Settings.Locators && it.Locator == "" && e.Is(bookLength...) {
