@@ -185,7 +185,8 @@ func (h *Hyphenator) Points(word string) []int {
 	if n < h.LeftMin+h.RightMin {
 		return nil
 	}
-	lower := strings.ToLower(word)
+	// One rune for one rune, so that points index the word as given.
+	lower := strings.Map(unicode.ToLower, word)
 	if at, ok := h.exceptions[lower]; ok {
 		return h.trim(at, n)
 	}

@@ -147,3 +147,25 @@ func BenchmarkPoints(b *testing.B) {
 		h.Points(words[i%len(words)])
 	}
 }
+
+// FuzzPoints hyphenates arbitrary words: no panic, and every point lies
+// inside the word, in order, within the hyphenmins.
+func FuzzPoints(f *testing.F) {
+	h, err := Load("en")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, s := range []string{"hyphenation", "", "a", "....", "ĲSSELMEER", "naïve", "x\u0301y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, word string) {
+		n := len([]rune(word))
+		prev := 0
+		for _, p := range h.Points(word) {
+			if p <= prev || p < h.LeftMin || p > n-h.RightMin {
+				t.Fatalf("Points(%q) has %d (n=%d, previous %d)", word, p, n, prev)
+			}
+			prev = p
+		}
+	})
+}
