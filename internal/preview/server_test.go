@@ -28,36 +28,45 @@ func get(t *testing.T, url string) string {
 	return string(body)
 }
 
-// nextEvent reads server-sent events until one of the named kind arrives.
-func nextEvent(t *testing.T, r *bufio.Reader, kind string, within time.Duration) string {
-	t.Helper()
-	type line struct {
-		s   string
-		err error
-	}
-	lines := make(chan line)
+// event is one server-sent event.
+type event struct{ kind, data string }
+
+// readEvents reads a server-sent event stream on one goroutine, so that
+// waits for successive events never read it concurrently.
+func readEvents(body io.Reader) <-chan event {
+	ch := make(chan event, 16)
 	go func() {
+		defer close(ch)
+		r := bufio.NewReader(body)
+		kind := ""
 		for {
-			s, err := r.ReadString('\n')
-			lines <- line{s, err}
+			line, err := r.ReadString('\n')
 			if err != nil {
 				return
 			}
+			switch {
+			case strings.HasPrefix(line, "event: "):
+				kind = strings.TrimSpace(strings.TrimPrefix(line, "event: "))
+			case strings.HasPrefix(line, "data: "):
+				ch <- event{kind, strings.TrimSpace(strings.TrimPrefix(line, "data: "))}
+			}
 		}
 	}()
+	return ch
+}
+
+// nextEvent waits for an event of the named kind and returns its data.
+func nextEvent(t *testing.T, events <-chan event, kind string, within time.Duration) string {
+	t.Helper()
 	deadline := time.After(within)
-	event := ""
 	for {
 		select {
-		case l := <-lines:
-			if l.err != nil {
-				t.Fatalf("event stream ended: %v", l.err)
+		case e, ok := <-events:
+			if !ok {
+				t.Fatalf("the event stream ended before a %q event", kind)
 			}
-			if strings.HasPrefix(l.s, "event: ") {
-				event = strings.TrimSpace(strings.TrimPrefix(l.s, "event: "))
-			}
-			if strings.HasPrefix(l.s, "data: ") && event == kind {
-				return strings.TrimSpace(strings.TrimPrefix(l.s, "data: "))
+			if e.kind == kind {
+				return e.data
 			}
 		case <-deadline:
 			t.Fatalf("no %q event within %v", kind, within)
@@ -94,7 +103,7 @@ func TestEditReloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	events := bufio.NewReader(resp.Body)
+	events := readEvents(resp.Body)
 	nextEvent(t, events, "hello", time.Second)
 
 	time.Sleep(50 * time.Millisecond) // let the watcher settle
