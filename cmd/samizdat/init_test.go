@@ -15,6 +15,7 @@ import (
 func TestInitTemplatesBuild(t *testing.T) {
 	for _, kind := range []string{"pamphlet", "book", "collection"} {
 		t.Run(kind, func(t *testing.T) {
+			t.Parallel()
 			dir := filepath.Join(t.TempDir(), "my-"+kind)
 			code, stdout, stderr := samizdat(t, "init", dir, "--template", kind)
 			if code != 0 {

@@ -32,6 +32,7 @@ func TestSampleBooks(t *testing.T) {
 	}
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
 			out := t.TempDir()
 			env := map[string]string{"SOURCE_DATE_EPOCH": "1764028800"}
 			rep, err := build.Build(dir, formats.Registry(), build.Options{OutDir: out, Getenv: func(k string) string { return env[k] }})

@@ -21,6 +21,7 @@ func TestCalibre(t *testing.T) {
 	conv := tooltest.Require(t, "ebook-convert")
 	for _, nb := range toolBooks(t) {
 		t.Run(nb.name, func(t *testing.T) {
+			t.Parallel() // one calibre process per book
 			in := writeEPUB(t, nb.name, nb.book)
 			out := filepath.Join(t.TempDir(), nb.name+".txt")
 			cmd := exec.Command(conv, in, out)

@@ -49,6 +49,7 @@ func TestRendererIdentity(t *testing.T) {
 func TestEpubcheck(t *testing.T) {
 	for _, v := range variants() {
 		t.Run(v.name, func(t *testing.T) {
+			t.Parallel() // EPUBCheck is a JVM per book: two cores, two at once
 			data, _ := renderBook(t, v.book())
 			runEpubcheck(t, v.name, data)
 		})

@@ -63,6 +63,7 @@ func writeEPUB(t *testing.T, name string, b *book.Book) string {
 func TestStressEpubcheck(t *testing.T) {
 	for _, v := range stressVariants() {
 		t.Run(v.name, func(t *testing.T) {
+			t.Parallel()
 			data, warnings := renderBook(t, v.book())
 			for _, w := range warnings {
 				t.Errorf("warning: %s", w)
