@@ -3,6 +3,7 @@ package importer
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"gopkg.in/yaml.v3"
 )
@@ -72,7 +73,14 @@ func yamlString(s string) string {
 	return strings.TrimSuffix(string(out), "\n")
 }
 
-// oneLine folds whitespace, so that a value stays on its line.
+// oneLine folds whitespace, so that a value stays on its line, and turns
+// control characters (which YAML refuses even in comments) into spaces.
 func oneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
 	return strings.Join(strings.Fields(s), " ")
 }
