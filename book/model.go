@@ -144,6 +144,14 @@ type Metadata struct {
 	// Source is where the text first appeared (an article's original site).
 	Source   string
 	Category string
+	// Extra holds metadata samizdat has no field for (an imported
+	// article's "Issue: 42"), kept in the order written.
+	Extra []KeyValue
+}
+
+// KeyValue is one free-form metadata entry.
+type KeyValue struct {
+	Key, Value string
 }
 
 // Person is an author or contributor.
@@ -205,6 +213,13 @@ type OutputSettings struct {
 	PageSizePos Pos
 	// EmbedFonts asks the EPUB to carry the fonts.
 	EmbedFonts bool
+	// RectoChapters opens every chapter of the print edition on a
+	// right-hand page.
+	RectoChapters bool
+	// HyphenExceptions are the book's own hyphenations ("sam-iz-dat"; a
+	// word written without hyphens is never broken), applied before the
+	// language's patterns.
+	HyphenExceptions []string
 	// Formats are the formats to build when none are named on the command
 	// line; empty means all.
 	Formats []string

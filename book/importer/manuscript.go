@@ -2,6 +2,7 @@ package importer
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -14,8 +15,8 @@ var isoOutRE = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
 
 // Manuscript returns the article as a samizdat manuscript: YAML front
 // matter with its metadata, then its text. Metadata samizdat has no key
-// for is kept as YAML comments ("# Issue: 42"), so nothing the article
-// said about itself is lost and the front matter still decodes.
+// for is kept under extra: ("Issue: 42"), so nothing the article said
+// about itself is lost.
 func (a *Article) Manuscript() []byte {
 	var b strings.Builder
 	b.WriteString("---\n")
@@ -32,9 +33,16 @@ func (a *Article) Manuscript() []byte {
 	scalar(&b, "source", m.Source)
 	scalar(&b, "lang", m.Lang)
 	if len(m.Other) > 0 {
-		b.WriteString("# Also in the original (samizdat has no field for these yet):\n")
+		// The article's other "Key: value" lines, kept in order; a key
+		// that comes again gets a number, as a YAML mapping needs.
+		b.WriteString("extra:\n")
+		seen := map[string]int{}
 		for _, f := range m.Other {
-			b.WriteString("# " + oneLine(f.Key) + ": " + oneLine(f.Value) + "\n")
+			key := oneLine(f.Key)
+			if seen[key]++; seen[key] > 1 {
+				key += " " + strconv.Itoa(seen[key])
+			}
+			b.WriteString("  " + yamlString(key) + ": " + yamlString(oneLine(f.Value)) + "\n")
 		}
 	}
 	b.WriteString("---\n\n")

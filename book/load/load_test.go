@@ -233,3 +233,18 @@ func TestSymlinkOutOfBookRefused(t *testing.T) {
 		t.Fatalf("with AllowOutside: %v", err)
 	}
 }
+
+func TestPrintSettingsAndExtraMetadata(t *testing.T) {
+	dir := writeTree(t, map[string]string{"essay.md": "---\ntitle: T\npdf: {recto-chapters: true}\nhyphenation: {exceptions: [sam-iz-dat, Gentium]}\nextra:\n  Issue: \"42\"\n  Photo credit: The Archive\n---\n\nText.\n"})
+	res, err := Load(filepath.Join(dir, "essay.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := res.Book
+	if !b.Output.RectoChapters || strings.Join(b.Output.HyphenExceptions, ",") != "sam-iz-dat,Gentium" {
+		t.Errorf("output settings = %+v", b.Output)
+	}
+	if len(b.Meta.Extra) != 2 || b.Meta.Extra[0] != (book.KeyValue{Key: "Issue", Value: "42"}) || b.Meta.Extra[1].Key != "Photo credit" {
+		t.Errorf("extra = %+v", b.Meta.Extra)
+	}
+}

@@ -55,8 +55,17 @@ func (l *loader) metadata(file string, firstLine int, m manifest.Metadata) {
 		l.b.Output.PageSize = m.PDF.PageSize.Value
 		l.b.Output.PageSizePos = book.Pos{File: file, Line: m.PDF.PageSize.Line, Col: m.PDF.PageSize.Col}
 	}
+	if m.PDF != nil && m.PDF.RectoChapters {
+		l.b.Output.RectoChapters = true
+	}
 	if m.EPUB != nil {
 		l.b.Output.EmbedFonts = m.EPUB.EmbedFonts
+	}
+	if m.Hyphenation != nil {
+		l.b.Output.HyphenExceptions = append([]string(nil), m.Hyphenation.Exceptions...)
+	}
+	for _, kv := range m.Extra {
+		meta.Extra = append(meta.Extra, book.KeyValue{Key: kv.Key, Value: kv.Value})
 	}
 }
 

@@ -31,9 +31,21 @@ type Metadata struct {
 	Source   string `yaml:"source"`
 	Category string `yaml:"category"`
 
-	Notes *NoteSettings `yaml:"notes"`
-	PDF   *PDFSettings  `yaml:"pdf"`
-	EPUB  *EPUBSettings `yaml:"epub"`
+	// Extra keeps metadata samizdat has no key for, as written
+	// (samizdat import puts an article's other "Key: value" lines here).
+	Extra Extra `yaml:"extra"`
+
+	Notes       *NoteSettings        `yaml:"notes"`
+	PDF         *PDFSettings         `yaml:"pdf"`
+	EPUB        *EPUBSettings        `yaml:"epub"`
+	Hyphenation *HyphenationSettings `yaml:"hyphenation"`
+}
+
+// HyphenationSettings adds the book's own hyphenations to the language's.
+type HyphenationSettings struct {
+	// Exceptions are words with hyphens where they may break
+	// ("sam-iz-dat"); a word written without hyphens is never broken.
+	Exceptions StringList `yaml:"exceptions"`
 }
 
 // NoteSettings chooses note numbering and placement.
@@ -63,6 +75,8 @@ type CitationSettings struct {
 // PDFSettings holds print settings.
 type PDFSettings struct {
 	PageSize Word `yaml:"page-size"`
+	// RectoChapters opens every chapter on a right-hand page.
+	RectoChapters bool `yaml:"recto-chapters"`
 }
 
 // EPUBSettings holds e-book settings.

@@ -155,3 +155,26 @@ func checkKeys(n *yaml.Node, keys []string) error {
 	}
 	return nil
 }
+
+// Extra is a mapping of free-form metadata, kept in the order written.
+type Extra []KeyValue
+
+// KeyValue is one entry of Extra.
+type KeyValue struct{ Key, Value string }
+
+// UnmarshalYAML accepts a mapping of names to single values.
+func (e *Extra) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.MappingNode {
+		return posError(n, "extra: expected a mapping of names to values")
+	}
+	out := make(Extra, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if v.Kind != yaml.ScalarNode {
+			return posError(v, "extra: expected a single value for "+k.Value)
+		}
+		out = append(out, KeyValue{Key: k.Value, Value: v.Value})
+	}
+	*e = out
+	return nil
+}

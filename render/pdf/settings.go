@@ -3,8 +3,8 @@ package pdf
 import "samizdat/book"
 
 // Settings are print settings that a book may ask for beyond its page
-// size. The book model does not carry them yet; until it does, they are
-// given to the renderer (Renderer.Settings) or to LayoutWith.
+// size. The book carries them in Book.Output (from the manifest); a
+// renderer or LayoutWith may be given more.
 type Settings struct {
 	// RectoChapters opens every chapter on a right-hand page, leaving
 	// the page before it blank when needed (manifest: pdf: {recto-chapters:
@@ -19,9 +19,12 @@ type Settings struct {
 	HyphenExceptions []string
 }
 
-// settingsFor returns the settings for rendering b: those the renderer
-// was given. When the model gains fields for them (Book.Output), they are
-// read here.
-func settingsFor(_ *book.Book, given Settings) Settings {
-	return given
+// settingsFor returns the settings for rendering b: the book's own
+// (Book.Output, from the manifest), with those the renderer was given
+// added.
+func settingsFor(b *book.Book, given Settings) Settings {
+	s := given
+	s.RectoChapters = s.RectoChapters || b.Output.RectoChapters
+	s.HyphenExceptions = append(append([]string(nil), b.Output.HyphenExceptions...), s.HyphenExceptions...)
+	return s
 }
