@@ -54,7 +54,7 @@ func Write(dir, kind, title string) ([]string, error) {
 		Description: "What the book is about, in a sentence or two; e-book shops show it.",
 		Slug:        book.Slug(base, true, "book"), PageSize: "a5",
 		Authors: []person{{Name: "Your Name", FileAs: "Name, Your", Role: "aut"}},
-		Back:    []string{"{colophon: colophon.md}"},
+		Back:    []string{"bibliography", "{colophon: colophon.md}"},
 	}
 	files := map[string]string{
 		"chapters/01-first-chapter.md":   "common/first-chapter.md",
