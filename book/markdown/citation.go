@@ -157,9 +157,9 @@ func parseItems(s string) ([]book.CiteItem, bool) {
 // CSL locator labels.
 var locatorTerms = map[string]string{
 	"p": "page", "p.": "page", "pp.": "page", "page": "page", "pages": "page",
-	"chap.": "chapter", "chapter": "chapter", "chapters": "chapter", "ch.": "chapter",
-	"sec.": "section", "section": "section", "sections": "section", "§": "section", "§§": "section",
-	"para.": "paragraph", "paragraph": "paragraph", "paragraphs": "paragraph", "¶": "paragraph",
+	"chap.": "chapter", "chaps.": "chapter", "chapter": "chapter", "chapters": "chapter", "ch.": "chapter",
+	"sec.": "section", "secs.": "section", "section": "section", "sections": "section", "§": "section", "§§": "section",
+	"para.": "paragraph", "paras.": "paragraph", "paragraph": "paragraph", "paragraphs": "paragraph", "¶": "paragraph", "¶¶": "paragraph",
 	"l.": "line", "ll.": "line", "line": "line", "lines": "line",
 	"n.": "note", "nn.": "note", "note": "note", "notes": "note",
 	"vol.": "volume", "vols.": "volume", "volume": "volume", "volumes": "volume",
@@ -168,7 +168,7 @@ var locatorTerms = map[string]string{
 
 // locatorRE matches a locator: numbers or roman numerals, ranges and
 // comma-separated lists of them ("823–25", "xii", "4, 7–9").
-var locatorRE = regexp.MustCompile(`^(?:\d+[a-z]?|[ivxlcdm]+|[IVXLCDM]+)(?:\s*[-–—]\s*(?:\d+[a-z]?|[ivxlcdm]+|[IVXLCDM]+))?(?:\s*,\s*(?:\d+[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*(?:\d+[a-z]?|[ivxlcdm]+))?)*`)
+var locatorRE = regexp.MustCompile(`^(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)(?:\s*[-–—]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+))?(?:\s*,\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+))?)*`)
 
 // splitLocator reads "pp. 823–25, emphasis added" into its label
 // ("page"), locator ("823–25") and the suffix after it. A bare number is a

@@ -120,3 +120,21 @@ func TestEscapesAndEntities(t *testing.T) {
 		}
 	}
 }
+
+func TestLocators(t *testing.T) {
+	tests := []struct{ in, label, locator, suffix string }{
+		{"chaps. 3–4", "chapter", "3–4", ""},
+		{"secs. 2.1–2.4, passim", "section", "2.1–2.4", "passim"},
+		{"paras. 12, 14", "paragraph", "12, 14", ""},
+		{"14.34", "page", "14.34", ""},
+		{"pp. 823–25, emphasis added", "page", "823–25", "emphasis added"},
+		{"vol. ii", "volume", "ii", ""},
+		{"emphasis mine", "", "", "emphasis mine"},
+	}
+	for _, tt := range tests {
+		label, loc, suffix := splitLocator(tt.in)
+		if label != tt.label || loc != tt.locator || suffix != tt.suffix {
+			t.Errorf("splitLocator(%q) = %q, %q, %q; want %q, %q, %q", tt.in, label, loc, suffix, tt.label, tt.locator, tt.suffix)
+		}
+	}
+}
