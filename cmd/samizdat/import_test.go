@@ -332,7 +332,7 @@ func TestImportFromURL(t *testing.T) {
 		"source: The Test Gazette", "![The press](images/fetched-article-1.png)", "![Ink](images/fetched-article-2.png)",
 		"![Again](images/fetched-article-1.png)", // the same picture is saved once
 		"<!-- image: " + srv.URL + "/pics/gone.png — Gone -->", "[the about page](" + srv.URL + "/about)",
-		"# URL: " + srv.URL + "/news/story",
+		"extra:\n  URL: " + srv.URL + "/news/story",
 	} {
 		if !strings.Contains(md, s) {
 			t.Errorf("manuscript lacks %q:\n%s", s, md)
