@@ -30,9 +30,14 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 			i++
 			continue
 		}
+		// A word runs to the next glue: its hyphenation points do not
+		// help when it is wider than the measure, since a ladder of
+		// hyphenated lines is limited, so it is cut between characters.
 		j, total := i, 0.0
-		for ; j < len(items) && items[j].kind == itemBox; j++ {
-			total += items[j].width
+		for ; j < len(items) && (items[j].kind == itemBox || isDiscretionary(items[j])); j++ {
+			if items[j].kind == itemBox {
+				total += items[j].width
+			}
 		}
 		if total <= limit+eps {
 			out = append(out, items[i:j]...)
@@ -40,6 +45,9 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 			continue
 		}
 		for k, b := range items[i:j] {
+			if isDiscretionary(b) {
+				continue
+			}
 			if k > 0 {
 				out = append(out, item{kind: itemPenalty, penalty: hyphenPenalty})
 			}
@@ -68,6 +76,9 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 func hasLongRun(items []item, limit float64) bool {
 	run := 0.0
 	for _, it := range items {
+		if isDiscretionary(it) {
+			continue
+		}
 		if it.kind != itemBox {
 			run = 0
 			continue
@@ -307,3 +318,6 @@ func (m *runMerger) flush(c *Content) {
 	}
 	*m = runMerger{}
 }
+
+// isDiscretionary reports whether it is a hyphenation point inside a word.
+func isDiscretionary(it item) bool { return it.kind == itemPenalty && it.discretionary }
