@@ -42,7 +42,7 @@ func Expect(b *book.Book) Expected {
 			var parts []string
 			book.WalkBlocks(n.Blocks, func(bl book.Block) bool {
 				for _, ins := range book.BlockInlines(bl) {
-					parts = append(parts, text(ins))
+					parts = append(parts, Text(ins))
 				}
 				if c, ok := bl.(*book.CodeBlock); ok {
 					parts = append(parts, c.Text)
@@ -67,7 +67,7 @@ func (e *Expected) blocks(blocks []book.Block) {
 		case *book.BlockQuote:
 			e.blocks(n.Blocks)
 			if n.Source != nil {
-				e.add(&e.Body, text([]book.Inline{n.Source}))
+				e.add(&e.Body, Text([]book.Inline{n.Source}))
 			}
 		case *book.List:
 			// Item numbers are left out: HTML and EPUB readers draw them.
@@ -76,7 +76,7 @@ func (e *Expected) blocks(blocks []book.Block) {
 			}
 		case *book.DefinitionList:
 			for _, d := range n.Items {
-				e.add(&e.Body, text(d.Term))
+				e.add(&e.Body, Text(d.Term))
 				for _, def := range d.Defs {
 					e.blocks(def)
 				}
@@ -84,11 +84,11 @@ func (e *Expected) blocks(blocks []book.Block) {
 		case *book.Table:
 			var cells []string
 			for _, c := range n.Head {
-				cells = append(cells, strings.Fields(text(c))...)
+				cells = append(cells, strings.Fields(Text(c))...)
 			}
 			for _, row := range n.Rows {
 				for _, c := range row {
-					cells = append(cells, strings.Fields(text(c))...)
+					cells = append(cells, strings.Fields(Text(c))...)
 				}
 			}
 			e.Body = append(e.Body, Item{Text: strings.Join(cells, " "), Cells: cells})
@@ -96,31 +96,31 @@ func (e *Expected) blocks(blocks []book.Block) {
 			e.add(&e.Body, n.Text)
 		default:
 			for _, ins := range book.BlockInlines(bl) {
-				e.add(&e.Body, text(ins))
+				e.add(&e.Body, Text(ins))
 			}
 		}
 	}
 }
 
-// text is the plain text of inlines with note references shown as their
+// Text is the plain text of inlines with note references shown as their
 // numbers, as every format shows them.
-func text(ins []book.Inline) string {
+func Text(ins []book.Inline) string {
 	var b strings.Builder
 	for _, in := range ins {
 		switch n := in.(type) {
 		case *book.NoteRef:
 			b.WriteString(strconv.Itoa(n.Note.Number))
 		case *book.Emph:
-			b.WriteString(text(n.Inlines))
+			b.WriteString(Text(n.Inlines))
 		case *book.Strong:
-			b.WriteString(text(n.Inlines))
+			b.WriteString(Text(n.Inlines))
 		case *book.Strike:
-			b.WriteString(text(n.Inlines))
+			b.WriteString(Text(n.Inlines))
 		case *book.Link:
-			b.WriteString(text(n.Inlines))
+			b.WriteString(Text(n.Inlines))
 		case *book.Citation:
 			if n.Rendered != nil { // a formatted citation: its text and note numbers
-				b.WriteString(text(n.Rendered))
+				b.WriteString(Text(n.Rendered))
 			} else {
 				b.WriteString(n.Raw)
 			}

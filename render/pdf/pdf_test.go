@@ -15,6 +15,7 @@ import (
 	"samizdat/book"
 	"samizdat/book/booktest"
 	"samizdat/fonts"
+	"samizdat/internal/readback"
 	"samizdat/internal/tooltest"
 	"samizdat/render"
 )
@@ -176,26 +177,7 @@ func squeeze(s string) string {
 
 // plain returns the text of inlines as the PDF shows it, note references
 // as their numbers.
-func plain(ins []book.Inline) string {
-	var b strings.Builder
-	for _, in := range ins {
-		switch n := in.(type) {
-		case *book.NoteRef:
-			b.WriteString(strconv.Itoa(n.Note.Number))
-		case *book.Emph:
-			b.WriteString(plain(n.Inlines))
-		case *book.Strong:
-			b.WriteString(plain(n.Inlines))
-		case *book.Strike:
-			b.WriteString(plain(n.Inlines))
-		case *book.Link:
-			b.WriteString(plain(n.Inlines))
-		default:
-			b.WriteString(book.PlainText([]book.Inline{in}))
-		}
-	}
-	return b.String()
-}
+func plain(ins []book.Inline) string { return readback.Text(ins) }
 
 // blockTexts returns the paragraph, heading and quotation texts of blocks
 // in reading order.
