@@ -144,6 +144,9 @@ type Metadata struct {
 	// Source is where the text first appeared (an article's original site).
 	Source   string
 	Category string
+	// Series is the series the book belongs to, and SeriesPosition its
+	// number in it ("2", "2.5"); both empty for a book on its own.
+	Series, SeriesPosition string
 	// Extra holds metadata samizdat has no field for (an imported
 	// article's "Issue: 42"), kept in the order written.
 	Extra []KeyValue

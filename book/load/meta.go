@@ -64,6 +64,9 @@ func (l *loader) metadata(file string, firstLine int, m manifest.Metadata) {
 	if m.Hyphenation != nil {
 		l.b.Output.HyphenExceptions = append([]string(nil), m.Hyphenation.Exceptions...)
 	}
+	if m.Series != nil {
+		meta.Series, meta.SeriesPosition = m.Series.Name, m.Series.Position
+	}
 	for _, kv := range m.Extra {
 		meta.Extra = append(meta.Extra, book.KeyValue{Key: kv.Key, Value: kv.Value})
 	}

@@ -31,6 +31,8 @@ type Metadata struct {
 	Source   string `yaml:"source"`
 	Category string `yaml:"category"`
 
+	// Series names the series the book belongs to and its number in it.
+	Series *SeriesSettings `yaml:"series"`
 	// Extra keeps metadata samizdat has no key for, as written
 	// (samizdat import puts an article's other "Key: value" lines here).
 	Extra Extra `yaml:"extra"`
@@ -39,6 +41,12 @@ type Metadata struct {
 	PDF         *PDFSettings         `yaml:"pdf"`
 	EPUB        *EPUBSettings        `yaml:"epub"`
 	Hyphenation *HyphenationSettings `yaml:"hyphenation"`
+}
+
+// SeriesSettings places the book in a series.
+type SeriesSettings struct {
+	Name     string `yaml:"name"`
+	Position string `yaml:"position"`
 }
 
 // HyphenationSettings adds the book's own hyphenations to the language's.

@@ -32,7 +32,7 @@ func TestInitTemplatesBuild(t *testing.T) {
 			}
 			tooltest.EPUBCheck(t, filepath.Join(dir, "_build", "my-"+kind+".epub"))
 			yaml, _ := os.ReadFile(filepath.Join(dir, "book.yaml"))
-			for _, key := range []string{"title:", "author:", "lang:", "notes:", "placement:", "page-size:", "embed-fonts:", "front-matter:", "back-matter:", "bibliography:", "slug:", "formats:", "citations:", "recto-chapters:", "hyphenation:", "extra:"} {
+			for _, key := range []string{"title:", "author:", "lang:", "notes:", "placement:", "page-size:", "embed-fonts:", "front-matter:", "back-matter:", "bibliography:", "slug:", "formats:", "citations:", "recto-chapters:", "hyphenation:", "extra:", "series:"} {
 				if !strings.Contains(string(yaml), key) {
 					t.Errorf("book.yaml lacks %s", key)
 				}

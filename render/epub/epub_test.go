@@ -180,3 +180,19 @@ func TestRenderDoesNotChangeBook(t *testing.T) {
 		t.Errorf("Render added divisions to the book: %d back divisions, had %d", len(b.Back), before)
 	}
 }
+
+func TestSeriesMetadata(t *testing.T) {
+	data, _ := renderBook(t, sampleFull())
+	opf := unpack(t, data).must(t, opfDir+"content.opf")
+	for _, want := range []string{
+		`<meta property="belongs-to-collection" id="series">Hand Press Pamphlets</meta>`,
+		`<meta refines="#series" property="collection-type">series</meta>`,
+		`<meta refines="#series" property="group-position">3</meta>`,
+		`<meta name="calibre:series" content="Hand Press Pamphlets"/>`,
+		`<meta name="calibre:series_index" content="3"/>`,
+	} {
+		if !strings.Contains(opf, want) {
+			t.Errorf("the package document lacks %s", want)
+		}
+	}
+}

@@ -278,6 +278,7 @@ func sampleFull() *book.Book {
 	b.Meta.CoverImage = &book.Asset{Name: "cover.png", MediaType: "image/png", Data: booktest.PNG(60, 90), Width: 60, Height: 90}
 	b.Output.EmbedFonts = true
 	b.Meta.Identifier = "978-0-00-000000-2"
+	b.Meta.Series, b.Meta.SeriesPosition = "Hand Press Pamphlets", "3"
 	ch2 := b.Parts[0].Chapters[1]
 	ch2.Blocks = append(ch2.Blocks, booktest.P(booktest.T("Back to "), &book.Link{URL: "#licensing", Inlines: []book.Inline{booktest.T("licensing")}}, booktest.T(".")))
 	b.Parts[1].Chapters[0].Lang = "de"

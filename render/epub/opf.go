@@ -82,6 +82,20 @@ func (p *plan) metadata(w *xbuf) {
 	if m.Source != "" {
 		w.textLine("dc:source", m.Source)
 	}
+	if m.Series != "" {
+		// EPUB 3 readers (Apple Books, Thorium) read the collection;
+		// calibre and the Kobo and Kindle tools built on it read its own
+		// series metadata.
+		w.textLine("meta", m.Series, "property", "belongs-to-collection", "id", "series")
+		w.textLine("meta", "series", "refines", "#series", "property", "collection-type")
+		if m.SeriesPosition != "" {
+			w.textLine("meta", m.SeriesPosition, "refines", "#series", "property", "group-position")
+		}
+		w.empty("meta", "name", "calibre:series", "content", m.Series)
+		if m.SeriesPosition != "" {
+			w.empty("meta", "name", "calibre:series_index", "content", m.SeriesPosition)
+		}
+	}
 	w.textLine("meta", p.modified(), "property", "dcterms:modified")
 	p.accessibility(w)
 	if p.coverImage != nil {
