@@ -93,9 +93,11 @@ func (h *htmlReader) baseURL() *url.URL {
 			continue
 		}
 		if base != nil {
-			return base.ResolveReference(u)
+			u = base.ResolveReference(u)
 		}
-		if u.IsAbs() && u.Host != "" {
+		// Only a web address can be a base: a damaged one ("htps://")
+		// would turn every relative link into one a book may not hold.
+		if u.IsAbs() && u.Host != "" && (u.Scheme == "http" || u.Scheme == "https") {
 			return u
 		}
 	}
