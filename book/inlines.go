@@ -55,6 +55,14 @@ type NoteRef struct {
 	Index int
 }
 
+// PageBreak marks where a page of the print edition begins, so that an
+// e-book can carry the print page numbers (EPUB page-list). Label is the
+// page number as printed ("23", "iv"). Only a transform puts it in the
+// model; readers never do.
+type PageBreak struct {
+	Label string
+}
+
 // Citation is a pandoc-style citation: [@key, 23] or in-text @key.
 // Formatting it into a note or an author-date reference is a transform on
 // the model; until then Rendered is empty and renderers show Raw.
@@ -90,6 +98,7 @@ func (*Link) inline()      {}
 func (*Image) inline()     {}
 func (*NoteRef) inline()   {}
 func (*Citation) inline()  {}
+func (*PageBreak) inline() {}
 
 // PlainText returns the text of inlines without markup, as used for
 // document titles, alt text and table-of-contents entries.

@@ -35,6 +35,27 @@ type Book struct {
 	// Inputs lists every file read to make the book, in the order read;
 	// build dates and reproducibility checks are derived from it.
 	Inputs []string
+	// Editions are the editions book.yaml declares, in the order written;
+	// empty means the book has one edition, made with Output and Notes.
+	Editions []*Edition
+}
+
+// Edition is one edition of a book as book.yaml declares it ("pamphlet",
+// "reader", "ebook"): its own output settings, note placement and
+// identifier, over the book's shared content and metadata. A build of an
+// edition renders the book with these in place of Book.Output,
+// Book.Notes and Meta.Identifier, and names its files SLUG-NAME.EXT.
+type Edition struct {
+	Name string
+	// Pos is where the edition is declared, for reporting problems.
+	Pos Pos
+	// Output is complete: the book's settings with the edition's
+	// overrides applied, so a renderer needs nothing else.
+	Output OutputSettings
+	Notes  NoteSettings
+	// Identifier is the edition's own identifier (an ISBN for print,
+	// another for the e-book); empty means the book's.
+	Identifier string
 }
 
 // Part groups chapters under an optional title.
@@ -150,6 +171,10 @@ type Metadata struct {
 	// Extra holds metadata samizdat has no field for (an imported
 	// article's "Issue: 42"), kept in the order written.
 	Extra []KeyValue
+	// PageSource names the print edition whose page numbers the text's
+	// PageBreaks carry (its identifier, else its title and edition
+	// name), for the EPUB's pageBreakSource; empty when there are none.
+	PageSource string
 }
 
 // KeyValue is one free-form metadata entry.
@@ -226,6 +251,53 @@ type OutputSettings struct {
 	// Formats are the formats to build when none are named on the command
 	// line; empty means all.
 	Formats []string
+	// Margins override the print page's margins; a zero field keeps the
+	// margin derived from the page size.
+	Margins Margins
+	// Impose asks for an imposed sheet file (SLUG-booklet.pdf) beside the
+	// print PDF.
+	Impose Imposition
+	// PageList names the print edition whose page breaks the EPUB marks
+	// (epub: {page-list: EDITION}); empty means none.
+	PageList    string
+	PageListPos Pos
+}
+
+// Margins are print margins in points; zero means derived from the page
+// size. Inner is the binding side.
+type Margins struct {
+	Top, Bottom, Inner, Outer float64
+}
+
+// Imposition says how the print edition's pages are arranged on sheets for
+// printing and folding.
+type Imposition struct {
+	// Layout is "" (no imposition) or "booklet": saddle-stitch order,
+	// two pages side by side on a sheet twice the page size, printed
+	// double-sided with a short-edge flip.
+	Layout string
+	// Up is the number of pages on each side of a sheet: 2, or 4 for a
+	// small booklet twice on a sheet four times the page size (A6 on A4).
+	Up int
+	// FourUp says how four pages share a sheet side: "double" (the same
+	// booklet sheet twice, cut apart into two copies) or "cut-stack"
+	// (one booklet: the printed stack is cut in two and the halves
+	// stacked).
+	FourUp string
+	// Signature is the number of sheets folded together for sewn or
+	// perfect-bound copies; 0 means one signature of every sheet.
+	Signature int
+	// Paper is the paper's thickness in points, for creep compensation:
+	// inner sheets' pages move toward the spine by half a thickness per
+	// sheet they lie inside. 0 means no compensation.
+	Paper float64
+	// CropMarks draws marks where the sheets are to be cut.
+	CropMarks bool
+	// Bleed is how far, in points, pages extend past the trim for a
+	// print shop's cutting; 0 means none.
+	Bleed float64
+	// Pos is where the imposition is set, for reporting problems.
+	Pos Pos
 }
 
 // Note is a footnote or a citation's note. Its ID is unique in the book.

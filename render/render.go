@@ -26,6 +26,17 @@ type Renderer interface {
 	Render(w io.Writer, b *book.Book, opt Options) error
 }
 
+// PageMarker is a print renderer that can say where its pages begin in
+// the text, so that an e-book made from the same book can carry the print
+// edition's page numbers (EPUB page-list).
+type PageMarker interface {
+	// MarkPages lays b out as this renderer would print it (with b's own
+	// Output and Notes) and returns a copy of b with a book.PageBreak
+	// inline where each page's text begins and Meta.PageSource set. b
+	// is not changed; the copy shares every node that needed no mark.
+	MarkPages(b *book.Book, opt Options) (*book.Book, error)
+}
+
 // Options carries what a renderer needs besides the book.
 type Options struct {
 	// Date is the build date: SOURCE_DATE_EPOCH, else the newest input's
