@@ -23,6 +23,12 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 	if !hasLongRun(items, limit) {
 		return items
 	}
+	// A space that must not break (before a dash) gives way when what it
+	// holds together is wider than the measure.
+	releaseNoBreaks(items, limit)
+	if !hasLongRun(items, limit) {
+		return items
+	}
 	out := make([]item, 0, len(items))
 	for i := 0; i < len(items); {
 		if items[i].kind != itemBox {
@@ -71,12 +77,43 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 	return out
 }
 
+// releaseNoBreaks makes the unbreakable spaces inside a run wider than
+// limit breakable again.
+func releaseNoBreaks(items []item, limit float64) {
+	start, run := 0, 0.0
+	for i, it := range items {
+		switch {
+		case isDiscretionary(it):
+			continue
+		case it.kind == itemBox, it.kind == itemGlue && it.nobreak:
+			run += it.width
+			if run <= limit+eps {
+				continue
+			}
+			for k := start; k <= i; k++ {
+				if items[k].kind == itemGlue {
+					items[k].nobreak = false
+				}
+			}
+			// What follows in the run is still too long: each item is
+			// looked at once.
+			start = i + 1
+		default:
+			start, run = i+1, 0
+		}
+	}
+}
+
 // hasLongRun reports whether boxes with nothing to break between them
-// add up to more than limit.
+// (unbreakable spaces included) add up to more than limit.
 func hasLongRun(items []item, limit float64) bool {
 	run := 0.0
 	for _, it := range items {
 		if isDiscretionary(it) {
+			continue
+		}
+		if it.kind == itemGlue && it.nobreak {
+			run += it.width
 			continue
 		}
 		if it.kind != itemBox {
