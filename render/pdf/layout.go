@@ -34,7 +34,7 @@ func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, erro
 // page has its number (see paginator.fillNumbers).
 func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (*Document, error) {
 	ts := newTypesetter(b, fs, sz, set)
-	pages := ts.paginate(ts.galley)
+	pages := ts.paginate(ts.divisions(), nil).pages
 	for _, w := range ts.warnings {
 		opt.Warnf(w.pos, "%s", w.msg)
 	}
@@ -59,36 +59,70 @@ func (ts *typesetter) bodyEnv() env {
 	return env{width: ts.geo.measure(), size: ts.geo.size, leading: ts.geo.leading, role: RoleBody, align: alignJustify, markLevel: -1, hyphenate: true}
 }
 
-// galley lays out the whole book as one vertical list — front matter,
-// parts and chapters, back matter — and hands it to yield a division at
-// a time, so that a division's galley can go once its pages are made.
-// Each division starts with an entryStart.
-func (ts *typesetter) galley(yield func([]entry)) {
+// divJob is one division of the book as the galley lays it out: a
+// front-matter page, a part's title page, a chapter, a back-matter
+// division. set makes its galley. key holds what its pages depend on
+// besides the book's settings, for telling which divisions changed
+// between two versions of a book (see Incremental); whole marks a
+// division made from the whole book (the notes at the book's end, the
+// bibliography), which counts as changed whenever the book does.
+type divJob struct {
+	set   func() []entry
+	key   []any
+	whole bool
+}
+
+// divisions lists the book's divisions in order.
+func (ts *typesetter) divisions() []divJob {
 	b := ts.book
+	var out []divJob
 	for _, ch := range b.Front {
-		yield(ts.division(ch, matterFront))
+		key := []any{ch}
+		if ch.Kind == book.KindContents {
+			key = append(key, ts.contentsKey())
+		}
+		out = append(out, divJob{set: func() []entry { return ts.division(ch, matterFront) }, key: key})
 	}
 	recto := true
 	for _, p := range b.Parts {
 		level := 0
 		if len(p.Title) > 0 {
-			yield(ts.partPage(p))
+			out = append(out, divJob{set: func() []entry { return ts.partPage(p) }, key: []any{p.ID, p.Title}})
 			level, recto = 1, true
 		}
 		for _, ch := range p.Chapters {
-			yield(ts.chapter(ch, matterBody, level, recto || ts.settings.RectoChapters))
+			r := recto || ts.settings.RectoChapters
+			out = append(out, divJob{set: func() []entry { return ts.chapter(ch, matterBody, level, r) }, key: []any{ch, level, r}})
 			recto = false
 		}
 	}
 	hasNotes := false
 	for _, ch := range b.Back {
 		hasNotes = hasNotes || ch.Kind == book.KindNotes
-		yield(ts.division(ch, matterBack))
+		whole := ch.Kind == book.KindNotes || ch.Kind == book.KindBibliography
+		out = append(out, divJob{set: func() []entry { return ts.division(ch, matterBack) }, key: []any{ch}, whole: whole})
 	}
 	if b.Notes.Placement == book.PlaceBookEnd && !hasNotes && bookHasNotes(b) {
-		ts.warnf(book.Pos{}, "notes are to be placed at the book's end but the back matter has no notes division; adding one")
-		yield(ts.notesDivision(&book.Chapter{Kind: book.KindNotes, ID: "notes"}))
+		out = append(out, divJob{set: func() []entry {
+			ts.warnf(book.Pos{}, "notes are to be placed at the book's end but the back matter has no notes division; adding one")
+			return ts.notesDivision(&book.Chapter{Kind: book.KindNotes, ID: "notes"})
+		}, whole: true})
 	}
+	return out
+}
+
+// contentsKey is what the contents show besides their page numbers,
+// which are written in after pagination: every division's kind, id,
+// title and byline, whether it is listed, and the parts' titles.
+func (ts *typesetter) contentsKey() []any {
+	key := []any{bookHasNotes(ts.book)}
+	for _, p := range ts.book.Parts {
+		key = append(key, p.ID, p.Title)
+	}
+	for _, ch := range ts.book.AllChapters() {
+		key = append(key, ch.Kind, ch.ID, ch.Title, ch.Byline, listed(ch))
+	}
+	return key
 }
 
 // bookHasNotes reports whether any division has notes.

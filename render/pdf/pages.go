@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"slices"
+
 	"samizdat/book"
 )
 
@@ -63,38 +65,112 @@ type placedNumber struct {
 	pageNumber
 }
 
-// fillNumbers writes the contents' page numbers once every page is made:
-// each is the folio of the page holding its division's anchor.
-func (p *paginator) fillNumbers() {
+// fillNumbers returns the pages with the contents' page numbers written
+// in, once every page is made: each is the folio of the page holding its
+// division's anchor. A page that gets numbers is copied, so that the
+// pages as made can be kept for a later layout (see Incremental).
+func (p *paginator) fillNumbers() []*Page {
 	if len(p.numbers) == 0 {
-		return
+		return p.pages
 	}
 	folios := folioMap(p.pages)
+	out := slices.Clone(p.pages)
+	copies := map[*Page]*Page{}
+	index := map[*Page]int{}
+	for i, pg := range p.pages {
+		index[pg] = i
+	}
 	for _, n := range p.numbers {
 		num := folios[n.id]
 		if num == "" {
 			continue
 		}
+		pg := copies[n.page]
+		if pg == nil {
+			c := *n.page
+			c.Texts = slices.Clip(c.Texts)
+			pg = &c
+			copies[n.page] = pg
+			out[index[n.page]] = pg
+		}
 		w := p.ts.width(FontRegular, num, n.size)
-		n.page.Texts = append(n.page.Texts, Text{X: n.right - w, Y: n.base, Font: FontRegular, Size: n.size, Text: num, Width: w, Role: RoleTitle})
+		pg.Texts = append(pg.Texts, Text{X: n.right - w, Y: n.base, Font: FontRegular, Size: n.size, Text: num, Width: w, Role: RoleTitle})
 	}
+	return out
 }
 
-// paginate lays the galley out on pages, taking it a division at a time
-// from galley.
-func (ts *typesetter) paginate(galley func(yield func([]entry))) []*Page {
+// divState is the page builder's state as a division begins, the page
+// before it closed: what it takes to lay the book out again from that
+// division with the pages before it kept.
+type divState struct {
+	pages     int
+	carry     []*entry
+	firstBody int
+	style     divStyle
+	numbers   int
+	warnings  int
+	paras     int
+}
+
+// pagination is a finished pagination: the pages as printed, and for a
+// later layout that restarts part-way (Incremental) the pages without the
+// contents' numbers, the numbers' places and the state at each division.
+type pagination struct {
+	pages   []*Page
+	plain   []*Page
+	numbers []placedNumber
+	states  []divState
+}
+
+// resume is where a layout restarts: at division from, with the pages,
+// contents numbers and warnings of an earlier layout before it.
+type resume struct {
+	from     int
+	prev     *pagination
+	warnings []warning
+}
+
+// paginate lays the divisions out on pages, one division's galley at a
+// time, from the start or from where r says.
+func (ts *typesetter) paginate(divs []divJob, r *resume) *pagination {
 	p := &paginator{
 		ts: ts, geo: ts.geo, placed: map[*book.Note]bool{}, cache: map[*book.Note][]entry{},
 		sep: ts.geo.leading,
 	}
-	galley(p.feed)
+	res := &pagination{}
+	from := 0
+	if r != nil {
+		from = r.from
+		st := r.prev.states[from]
+		res.states = slices.Clone(r.prev.states[:from])
+		p.pages = slices.Clone(r.prev.plain[:st.pages])
+		p.carry = slices.Clone(st.carry)
+		p.firstBody, p.style = st.firstBody, st.style
+		p.numbers = slices.Clone(r.prev.numbers[:st.numbers])
+		ts.paras = st.paras
+		for _, w := range r.warnings[:st.warnings] {
+			ts.warned[w] = true
+			ts.warnings = append(ts.warnings, w)
+		}
+	}
+	for _, d := range divs[from:] {
+		// Every division starts a page; the page before is closed here
+		// so that the state recorded is the one a restart needs.
+		p.finish()
+		res.states = append(res.states, divState{
+			pages: len(p.pages), carry: slices.Clone(p.carry), firstBody: p.firstBody, style: p.style,
+			numbers: len(p.numbers), warnings: len(ts.warnings), paras: ts.paras,
+		})
+		p.feed(d.set())
+	}
 	p.finish()
 	for len(p.carry) > 0 {
 		p.open(false, p.geo.areaHeight())
 		p.finish()
 	}
-	p.fillNumbers()
-	return p.pages
+	res.plain, res.numbers = p.pages, p.numbers
+	res.pages = p.fillNumbers()
+	return res
 }
 
 // feed lays out a division's galley on pages. A group of boxes kept
