@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"samizdat/book"
@@ -29,6 +30,8 @@ type snapshot struct {
 	assets   map[string]*book.Asset
 	fonts    []svg.FontFile
 	took     time.Duration
+	// keptPages counts the pages kept from the snapshot before.
+	keptPages int
 }
 
 // chapterEntry is one entry of the chapter picker.
@@ -45,15 +48,31 @@ type problem struct {
 	Caret   int    `json:"caret"`
 }
 
-// buildSnapshot reads and lays out the book at path.
-func buildSnapshot(path string, opt load.Options, getenv func(string) string) (*snapshot, []*book.Error, error) {
+// builder makes snapshots of one book, each from the last: the layout
+// restarts at the first division that changed (pdf.Incremental), and a
+// page kept from the last layout keeps its drawing.
+type builder struct {
+	path   string
+	opt    load.Options
+	getenv func(string) string
+
+	mu     sync.Mutex
+	layout pdf.Incremental
+	// drawn maps the pages of the last layout to their SVG.
+	drawn map[*pdf.Page][]byte
+}
+
+// build reads and lays out the book.
+func (bd *builder) build() (*snapshot, []*book.Error, error) {
+	bd.mu.Lock()
+	defer bd.mu.Unlock()
 	start := time.Now()
-	res, err := load.LoadWith(path, opt)
+	res, err := load.LoadWith(bd.path, bd.opt)
 	if err != nil {
 		return nil, nil, err
 	}
 	b := res.Book
-	date, err := build.Date(getenv, b.Inputs)
+	date, err := build.Date(bd.getenv, b.Inputs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -67,27 +86,34 @@ func buildSnapshot(path string, opt load.Options, getenv func(string) string) (*
 	if err := html.New().Render(&page, b, ropt); err != nil {
 		return nil, nil, err
 	}
-	doc, err := pdf.Layout(b, ropt)
+	doc, reuse, err := bd.layout.Layout(b, ropt)
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &snapshot{html: page.Bytes(), assets: map[string]*book.Asset{}, fonts: files}
+	s := &snapshot{html: page.Bytes(), assets: map[string]*book.Asset{}, fonts: files, keptPages: reuse.Pages}
 	for _, a := range b.Assets {
 		s.assets[a.Name] = a
 	}
+	drawn := make(map[*pdf.Page][]byte, len(doc.Pages))
 	firstPage := map[string]int{}
 	for i, p := range doc.Pages {
-		var buf bytes.Buffer
-		if err := svg.Page(&buf, p, func(name string) string { return "/assets/" + name }); err != nil {
-			return nil, nil, err
+		img, ok := bd.drawn[p]
+		if !ok {
+			var buf bytes.Buffer
+			if err := svg.Page(&buf, p, func(name string) string { return "/assets/" + name }); err != nil {
+				return nil, nil, err
+			}
+			img = buf.Bytes()
 		}
-		s.pages = append(s.pages, buf.Bytes())
+		drawn[p] = img
+		s.pages = append(s.pages, img)
 		for _, a := range p.Anchors {
 			if _, seen := firstPage[a.ID]; !seen {
 				firstPage[a.ID] = i + 1
 			}
 		}
 	}
+	bd.drawn = drawn
 	for _, ch := range b.AllChapters() {
 		title := book.PlainText(ch.Title)
 		if title == "" {

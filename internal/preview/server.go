@@ -19,9 +19,8 @@ import (
 // Server holds the last good build and the current problem, and tells the
 // browsers watching it when either changes.
 type Server struct {
-	path   string
-	opt    load.Options
-	getenv func(string) string
+	path    string
+	builder *builder
 	// Log receives a line per rebuild; nil discards them.
 	Log func(format string, args ...any)
 
@@ -34,7 +33,7 @@ type Server struct {
 
 // New makes a server for the book at path and builds it once.
 func New(path string, opt load.Options, getenv func(string) string) *Server {
-	s := &Server{path: path, opt: opt, getenv: getenv, watchers: map[chan int]bool{}}
+	s := &Server{path: path, builder: &builder{path: path, opt: opt, getenv: getenv}, watchers: map[chan int]bool{}}
 	s.Rebuild()
 	return s
 }
@@ -48,7 +47,7 @@ func (s *Server) logf(format string, args ...any) {
 // Rebuild builds the book again. A failed build keeps the last good
 // preview and records the problem for the overlay.
 func (s *Server) Rebuild() {
-	snap, warnings, err := buildSnapshot(s.path, s.opt, s.getenv)
+	snap, warnings, err := s.builder.build()
 	s.mu.Lock()
 	if err != nil {
 		p := describe(err)
@@ -56,7 +55,7 @@ func (s *Server) Rebuild() {
 		s.logf("%s: error: %s", p.Where, p.Message)
 	} else {
 		s.good, s.problem = snap, nil
-		s.logf("rebuilt in %d ms: %d pages, %d warnings", snap.took.Milliseconds(), len(snap.pages), len(warnings))
+		s.logf("rebuilt in %d ms: %d pages (%d kept), %d warnings", snap.took.Milliseconds(), len(snap.pages), snap.keptPages, len(warnings))
 	}
 	s.version++
 	v := s.version

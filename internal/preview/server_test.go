@@ -2,6 +2,7 @@ package preview
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -122,5 +123,59 @@ func TestEditReloads(t *testing.T) {
 	}
 	if page := get(t, ts.URL+"/"); !strings.Contains(page, ">draft.<") || !strings.Contains(page, "footnote reference [^nope]") {
 		t.Error("after a failed build the page should keep the last good pages and show the problem")
+	}
+}
+
+// TestRebuildKeepsPages copies the handbook, saves a change to its last
+// chapter and rebuilds: the pages before that chapter keep their
+// drawings (the very same bytes, not drawn again), the pages from it on
+// show the change.
+func TestRebuildKeepsPages(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "manuscripts", "handbook"))); err != nil {
+		t.Fatal(err)
+	}
+	s := New(dir, load.Options{}, func(string) string { return "1764028800" })
+	before := s.good
+	if before == nil {
+		t.Fatalf("the handbook did not build: %+v", s.problem)
+	}
+	chapters, _ := filepath.Glob(filepath.Join(dir, "chapters", "*.md"))
+	if len(chapters) < 2 {
+		t.Fatalf("the handbook has %d chapter files", len(chapters))
+	}
+	last := chapters[len(chapters)-1]
+	src, err := os.ReadFile(last)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(last, append(src, []byte("\nA sentence added in the last save.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.Rebuild()
+	after := s.good
+	if after == before || after == nil {
+		t.Fatalf("the rebuild failed: %+v", s.problem)
+	}
+	t.Logf("first build %v; after the edit %v, %d of %d pages kept", before.took, after.took, after.keptPages, len(after.pages))
+	if after.keptPages < len(before.pages)/2 {
+		t.Fatalf("an edit to the last chapter kept %d of %d pages", after.keptPages, len(before.pages))
+	}
+	for i := range after.keptPages {
+		if &after.pages[i][0] != &before.pages[i][0] && !bytes.Equal(after.pages[i], before.pages[i]) {
+			t.Fatalf("page %d, before the edit, changed", i+1)
+		}
+	}
+	redrawn := 0
+	for i := range after.keptPages {
+		if &after.pages[i][0] != &before.pages[i][0] {
+			redrawn++
+		}
+	}
+	if redrawn > 2 { // the contents pages get their numbers written in again
+		t.Errorf("%d of the %d kept pages were drawn again", redrawn, after.keptPages)
+	}
+	if !strings.Contains(string(bytes.Join(after.pages[after.keptPages:], nil)), ">save.<") {
+		t.Error("the pages after the edit do not show the added sentence")
 	}
 }
