@@ -134,6 +134,8 @@ func (d *dumper) inlines(depth int, ins []Inline) {
 				d.line(depth+1, "Item key=%q prefix=%q label=%q locator=%q suffix=%q suppress=%v",
 					it.Key, it.Prefix, it.LocatorLabel, it.Locator, it.Suffix, it.SuppressAuthor)
 			}
+		case *PageBreak:
+			d.line(depth, "PageBreak label=%q", n.Label)
 		default:
 			d.line(depth, "%T", in)
 		}

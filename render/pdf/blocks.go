@@ -95,15 +95,27 @@ func (ts *typesetter) block(b book.Block, e env, indent bool) []entry {
 	case *book.DefinitionList:
 		return ts.definitions(n, e)
 	case *book.CodeBlock:
-		return ts.code(n, e)
+		return placeBlock(ts.code(n, e), n)
 	case *book.Table:
 		return ts.table(n, e)
 	case *book.SectionBreak:
 		return ts.sectionBreak(e)
 	case *book.Figure:
-		return ts.figure(n, e)
+		return placeBlock(ts.figure(n, e), n)
 	}
 	return nil
+}
+
+// placeBlock gives the boxes of es that have no place in the model's
+// text (a code block's lines, a figure's image) the place before block
+// b, and returns es.
+func placeBlock(es []entry, b book.Block) []entry {
+	for i := range es {
+		if es[i].kind == entryBox && es[i].src.isZero() {
+			es[i].src = srcRef{block: b}
+		}
+	}
+	return es
 }
 
 // paragraph sets inlines as lines of the environment's measure, the first
@@ -142,6 +154,7 @@ func (ts *typesetter) setHanging(items []item, e env, indent, hang float64) []en
 		}
 		c, notes := ts.setLine(items[r.start:r.end], x, base, w, e.align, r.last, r.hyphen)
 		l := lineBox(c, notes, e.leading, base)
+		l.src = firstSource(items[r.start:r.end])
 		l.flow = flowLine{para: ts.paras + 1, line: i, lines: len(ranges), justified: e.align == alignJustify, ragged: r.last}
 		if l.flow.justified {
 			l.flow.short = x + w - rightmost(&c)

@@ -50,6 +50,9 @@ type entry struct {
 	flow flowLine
 	// number is a contents line's page number, written in when known.
 	number *pageNumber
+	// src is where the box's text begins in the model; zero for boxes
+	// of generated text and for spaces.
+	src srcRef
 }
 
 // pageNumber is the page number of the division with the given anchor,

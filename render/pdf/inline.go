@@ -49,6 +49,9 @@ type item struct {
 	// ligature with the f that ends the box before it, when the word is
 	// not broken between them ("of-fice" set whole is "oﬃce").
 	ligJoin bool
+	// src is where the box's word begins in the model, so that a page
+	// can say where in the text it begins (MarkPages).
+	src srcRef
 
 	// Glue fields.
 	stretch, shrink float64
@@ -86,11 +89,29 @@ func refAnchor(n *book.Note, index int) string {
 	return "fnref:" + n.ID + ":" + strconv.Itoa(index)
 }
 
+// srcRef is a place in the model's text: before the inline node or, when
+// node is a *book.Text, at rune offset at within it; or, for material
+// with no inline of its own (a code block's lines, a figure's image),
+// before the block. The zero value is no place: generated text such as a
+// contents page or a running head has none.
+type srcRef struct {
+	node  book.Inline
+	at    int
+	block book.Block
+}
+
+// isZero reports whether r is no place.
+func (r srcRef) isZero() bool { return r.node == nil && r.block == nil }
+
 // inliner turns inline elements into items.
 type inliner struct {
 	ts    *typesetter
 	pos   book.Pos
 	items []item
+	// node is the inline whose text is being converted, and cur the
+	// place of the word being converted, for the boxes' src.
+	node book.Inline
+	cur  srcRef
 }
 
 // items converts ins, set in style s, to a horizontal list. pos is the
@@ -171,6 +192,7 @@ func (in *inliner) walk(ins []book.Inline, s span) {
 	for _, x := range ins {
 		switch n := x.(type) {
 		case *book.Text:
+			in.node = n
 			in.text(n.Text, s)
 		case *book.Space:
 			in.glue(s)
@@ -191,6 +213,7 @@ func (in *inliner) walk(ins []book.Inline, s span) {
 		case *book.Code:
 			t := s
 			t.font, t.size, t.hyphenate = FontMono, s.size*codeScale, false
+			in.node = n
 			in.text(n.Text, t)
 		case *book.Link:
 			t := s
@@ -207,6 +230,7 @@ func (in *inliner) walk(ins []book.Inline, s span) {
 			if n.Rendered != nil {
 				in.walk(n.Rendered, s)
 			} else {
+				in.node = n
 				in.text(n.Raw, s)
 			}
 		}
@@ -252,16 +276,25 @@ func (in *inliner) text(s string, sp span) {
 			return r
 		}, s)
 	}
-	// Words are slices of s: no copying.
-	start := -1
+	// Words are slices of s: no copying. Every box of a word, the
+	// parts after a hyphen included, has the word's first rune as its
+	// place, so that a page beginning inside a word is marked before it.
+	start, ri := -1, -1
+	inWord := false
 	for i, r := range s {
+		ri++
 		if isSpace(r) {
 			if start >= 0 {
 				in.word(s[start:i], sp)
 				start = -1
 			}
+			inWord = false
 			in.glue(sp)
 			continue
+		}
+		if !inWord {
+			inWord = true
+			in.cur = srcRef{node: in.node, at: ri}
 		}
 		if start < 0 {
 			start = i
@@ -353,7 +386,7 @@ func (in *inliner) boxWidth(s string, sp span, width float64) {
 	}
 	in.items = append(in.items, item{
 		kind: itemBox, text: s, font: sp.font, size: sp.size, role: sp.role,
-		link: sp.link, strike: sp.strike, width: width,
+		link: sp.link, strike: sp.strike, width: width, src: in.cur,
 	})
 }
 
@@ -378,7 +411,7 @@ func (in *inliner) image(img *book.Image, sp span) {
 	if !ok {
 		return
 	}
-	in.items = append(in.items, item{kind: itemBox, pic: img.Asset, size: sp.size, width: sp.size * pw / ph, link: sp.link, role: sp.role})
+	in.items = append(in.items, item{kind: itemBox, pic: img.Asset, size: sp.size, width: sp.size * pw / ph, link: sp.link, role: sp.role, src: srcRef{node: img}})
 }
 
 // noteRef adds a superscript note number that links to the note's text
@@ -393,7 +426,7 @@ func (in *inliner) noteRef(r *book.NoteRef, sp span) {
 	it := item{
 		kind: itemBox, text: num, font: FontRegular, size: size, rise: sp.size * 0.36,
 		role: RoleMarker, link: "#" + noteAnchor(n), anchor: refAnchor(n, r.Index),
-		width: in.ts.width(FontRegular, num, size),
+		width: in.ts.width(FontRegular, num, size), src: srcRef{node: r},
 	}
 	if in.ts.book.Notes.Placement == book.PlaceFootnotes {
 		it.notes = []*book.Note{n}

@@ -356,5 +356,16 @@ func (m *runMerger) flush(c *Content) {
 	*m = runMerger{}
 }
 
+// firstSource returns the place in the model where the first box of
+// items that has one begins, or the zero srcRef.
+func firstSource(items []item) srcRef {
+	for i := range items {
+		if items[i].kind == itemBox && !items[i].src.isZero() {
+			return items[i].src
+		}
+	}
+	return srcRef{}
+}
+
 // isDiscretionary reports whether it is a hyphenation point inside a word.
 func isDiscretionary(it item) bool { return it.kind == itemPenalty && it.discretionary }

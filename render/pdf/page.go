@@ -30,6 +30,9 @@ type Page struct {
 	// flow lists the paragraph lines of the page's body in order, for
 	// tests of widows and orphans.
 	flow []flowLine
+	// sources are the places in the model where the page's body lines
+	// begin, in order, for MarkPages; notes at the foot are not body.
+	sources []srcRef
 }
 
 // Content is what a page (or a piece of a page being built) holds.

@@ -424,7 +424,13 @@ func (p *paginator) finish() {
 	if len(pb.body) == 0 && len(pb.carried) == 0 {
 		return
 	}
-	p.pages = append(p.pages, p.render(pb))
+	pg := p.render(pb)
+	for _, e := range pb.body {
+		if e.kind == entryBox && !e.src.isZero() {
+			pg.sources = append(pg.sources, e.src)
+		}
+	}
+	p.pages = append(p.pages, pg)
 }
 
 // blank makes an empty page, as the back of a page that must stand on a

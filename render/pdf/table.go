@@ -53,6 +53,7 @@ func (ts *typesetter) table(t *book.Table, e env) []entry {
 	for ri, row := range rows {
 		var c Content
 		var notes []*book.Note
+		var src srcRef
 		h := 0.0
 		x := x0
 		for col, items := range row {
@@ -61,6 +62,9 @@ func (ts *typesetter) table(t *book.Table, e env) []entry {
 			for _, l := range ts.setItems(items, ce, 0) {
 				c.add(&l.Content, 0, y)
 				notes = append(notes, l.notes...)
+				if src.isZero() {
+					src = l.src
+				}
 				y += l.height
 			}
 			h = max(h, y+pad/2)
@@ -80,7 +84,7 @@ func (ts *typesetter) table(t *book.Table, e env) []entry {
 		if ri == len(rows)-1 {
 			rule(h, 0.8)
 		}
-		out = append(out, entry{kind: entryBox, height: h, Content: c, notes: notes, keep: head, baseline: pad/2 + baselineIn(size, leading)})
+		out = append(out, entry{kind: entryBox, height: h, Content: c, notes: notes, keep: head, baseline: pad/2 + baselineIn(size, leading), src: src})
 	}
 	return out
 }
