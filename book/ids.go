@@ -11,6 +11,8 @@ import (
 // package or HTML page.
 type IDs struct {
 	used map[string]bool
+	// taken lists the ids in the order they were taken.
+	taken []string
 }
 
 // NewIDs returns an empty set.
@@ -23,8 +25,13 @@ func (s *IDs) Claim(id string) bool {
 		return false
 	}
 	s.used[id] = true
+	s.taken = append(s.taken, id)
 	return true
 }
+
+// Taken returns the ids taken so far, in the order they were taken. The
+// caller must not change the slice.
+func (s *IDs) Taken() []string { return s.taken }
 
 // Unique returns base, or base-1, base-2 … when base is taken, and claims it.
 func (s *IDs) Unique(base string) string {
@@ -33,6 +40,7 @@ func (s *IDs) Unique(base string) string {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	s.used[id] = true
+	s.taken = append(s.taken, id)
 	return id
 }
 

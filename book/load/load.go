@@ -43,6 +43,9 @@ type Options struct {
 	// that a manuscript from elsewhere cannot pull private files into a
 	// published book.
 	AllowOutside bool
+	// Cache, when set, keeps manuscripts between loads of one book, so
+	// that only those whose bytes changed are parsed again.
+	Cache *Cache
 }
 
 // LoadWith is Load with options.
@@ -54,7 +57,7 @@ func LoadWith(path string, opt Options) (*Result, error) {
 		}
 		return nil, fileError(path, "%v", err)
 	}
-	l := &loader{ids: book.NewIDs(), assets: map[string]*book.Asset{}, allowOutside: opt.AllowOutside}
+	l := &loader{ids: book.NewIDs(), assets: map[string]*book.Asset{}, allowOutside: opt.AllowOutside, cache: opt.Cache}
 	for _, k := range reservedIDs {
 		l.ids.Claim(k)
 	}
@@ -110,6 +113,8 @@ type loader struct {
 	linkBase map[*book.Chapter]string
 	// sources is where the book's sources and citation settings are.
 	sources sourceSpec
+	// cache keeps manuscripts between loads; nil reads every one.
+	cache *Cache
 }
 
 // display is the name of a file in messages: as the user would type it
@@ -125,7 +130,7 @@ func (l *loader) readChapter(rel string, at book.Pos) (*markdown.Document, error
 		return nil, err
 	}
 	stem := strings.TrimSuffix(filepath.Base(rel), filepath.Ext(rel))
-	doc, err := markdown.Parse(l.display(rel), data, markdown.Options{
+	doc, err := l.parse(rel, data, markdown.Options{
 		Asset:      func(ref string, pos book.Pos) (*book.Asset, error) { return l.asset(rel, ref, pos) },
 		IDs:        l.ids,
 		FallbackID: book.Slug(stem, true, "chapter"),

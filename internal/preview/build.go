@@ -30,8 +30,9 @@ type snapshot struct {
 	assets   map[string]*book.Asset
 	fonts    []svg.FontFile
 	took     time.Duration
-	// keptPages counts the pages kept from the snapshot before.
-	keptPages int
+	// keptPages counts the pages kept from the snapshot before, parsed
+	// the manuscripts read again.
+	keptPages, parsed int
 }
 
 // chapterEntry is one entry of the chapter picker.
@@ -56,7 +57,9 @@ type builder struct {
 	opt    load.Options
 	getenv func(string) string
 
-	mu     sync.Mutex
+	mu sync.Mutex
+	// cache keeps the manuscripts as last read; layout the last layout.
+	cache  load.Cache
 	layout pdf.Incremental
 	// drawn maps the pages of the last layout to their SVG.
 	drawn map[*pdf.Page][]byte
@@ -67,7 +70,10 @@ func (bd *builder) build() (*snapshot, []*book.Error, error) {
 	bd.mu.Lock()
 	defer bd.mu.Unlock()
 	start := time.Now()
-	res, err := load.LoadWith(bd.path, bd.opt)
+	opt := bd.opt
+	opt.Cache = &bd.cache
+	parsed := bd.cache.Parsed
+	res, err := load.LoadWith(bd.path, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -90,7 +96,7 @@ func (bd *builder) build() (*snapshot, []*book.Error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	s := &snapshot{html: page.Bytes(), assets: map[string]*book.Asset{}, fonts: files, keptPages: reuse.Pages}
+	s := &snapshot{html: page.Bytes(), assets: map[string]*book.Asset{}, fonts: files, keptPages: reuse.Pages, parsed: bd.cache.Parsed - parsed}
 	for _, a := range b.Assets {
 		s.assets[a.Name] = a
 	}

@@ -55,7 +55,7 @@ func (s *Server) Rebuild() {
 		s.logf("%s: error: %s", p.Where, p.Message)
 	} else {
 		s.good, s.problem = snap, nil
-		s.logf("rebuilt in %d ms: %d pages (%d kept), %d warnings", snap.took.Milliseconds(), len(snap.pages), snap.keptPages, len(warnings))
+		s.logf("rebuilt in %d ms: %d manuscripts read, %d pages (%d kept), %d warnings", snap.took.Milliseconds(), snap.parsed, len(snap.pages), snap.keptPages, len(warnings))
 	}
 	s.version++
 	v := s.version

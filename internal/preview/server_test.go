@@ -157,7 +157,10 @@ func TestRebuildKeepsPages(t *testing.T) {
 	if after == before || after == nil {
 		t.Fatalf("the rebuild failed: %+v", s.problem)
 	}
-	t.Logf("first build %v; after the edit %v, %d of %d pages kept", before.took, after.took, after.keptPages, len(after.pages))
+	t.Logf("first build %v; after the edit %v, %d manuscripts read, %d of %d pages kept", before.took, after.took, after.parsed, after.keptPages, len(after.pages))
+	if after.parsed != 1 {
+		t.Errorf("%d manuscripts were read again after one was saved", after.parsed)
+	}
 	if after.keptPages < len(before.pages)/2 {
 		t.Fatalf("an edit to the last chapter kept %d of %d pages", after.keptPages, len(before.pages))
 	}

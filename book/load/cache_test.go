@@ -1,0 +1,106 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"samizdat/book"
+	"samizdat/internal/digest"
+)
+
+// TestCacheReadsOnlyChangedManuscripts loads a copy of the handbook three
+// times through one cache — as it is, with one chapter changed, and with a
+// heading added that takes an id a later chapter had — and checks each
+// time that only the manuscripts that had to be were parsed and that the
+// book equals one loaded without a cache.
+func TestCacheReadsOnlyChangedManuscripts(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "manuscripts", "handbook"))); err != nil {
+		t.Fatal(err)
+	}
+	cache := &Cache{}
+	load := func() *Result {
+		t.Helper()
+		res, err := LoadWith(dir, Options{Cache: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if digest.Of(res.Book.AllChapters(), res.Book.Parts, res.Book.Assets) != digest.Of(plain.Book.AllChapters(), plain.Book.Parts, plain.Book.Assets) {
+			t.Fatal("the book read through the cache differs from the book read without")
+		}
+		return res
+	}
+	first := load()
+	files := cache.Parsed
+	if files < 5 || cache.Reused != 0 {
+		t.Fatalf("first load: %d parsed, %d reused", cache.Parsed, cache.Reused)
+	}
+
+	cache.Parsed, cache.Reused = 0, 0
+	load()
+	if cache.Parsed != 0 || cache.Reused != files {
+		t.Fatalf("unchanged book: %d parsed, %d reused, want 0 and %d", cache.Parsed, cache.Reused, files)
+	}
+
+	chapters, _ := filepath.Glob(filepath.Join(dir, "chapters", "*.md"))
+	last := chapters[len(chapters)-1]
+	appendTo(t, last, "\nA sentence added later.\n")
+	cache.Parsed, cache.Reused = 0, 0
+	load()
+	if cache.Parsed != 1 {
+		t.Fatalf("one chapter changed: %d parsed, want 1", cache.Parsed)
+	}
+
+	// A heading in the first chapter that takes a later heading's id
+	// changes that later heading's id: every chapter after is read again.
+	var laterID string
+	lastPart := first.Book.Parts[len(first.Book.Parts)-1]
+	if ids := headings(lastPart.Chapters[len(lastPart.Chapters)-1]); len(ids) > 0 {
+		laterID = ids[0]
+	}
+	if laterID == "" {
+		t.Fatal("no heading id in the handbook's later chapters")
+	}
+	appendTo(t, chapters[0], "\n## Taken {#"+laterID+"}\n\nText.\n")
+	cache.Parsed, cache.Reused = 0, 0
+	res := load()
+	if cache.Parsed < 2 {
+		t.Fatalf("a heading that takes a later id: %d parsed", cache.Parsed)
+	}
+	var all []string
+	for _, ch := range res.Book.AllChapters() {
+		all = append(all, headings(ch)...)
+	}
+	if !slices.Contains(all, laterID+"-1") {
+		t.Errorf("the later heading did not move to %s-1: %v", laterID, all)
+	}
+}
+
+func appendTo(t *testing.T, file, text string) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, append(src, text...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// headings returns the ids of a chapter's headings in order.
+func headings(ch *book.Chapter) []string {
+	var ids []string
+	book.WalkBlocks(ch.Blocks, func(b book.Block) bool {
+		if h, ok := b.(*book.Heading); ok && h.ID != "" {
+			ids = append(ids, h.ID)
+		}
+		return true
+	})
+	return ids
+}
