@@ -1,8 +1,9 @@
 package cover
 
 import (
+	"cmp"
 	"image"
-	"sort"
+	"slices"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -156,6 +157,12 @@ type crossing struct {
 	dir int
 }
 
+// before orders crossings along the scanline, and at one x those that
+// leave the outline first.
+func (a crossing) before(b crossing) bool {
+	return a.x < b.x || a.x == b.x && a.dir < b.dir
+}
+
 // fill paints the outline into dst with the non-zero winding rule,
 // keeping the larger coverage where a pixel is already painted.
 func (o *outline) fill(dst *image.Alpha) {
@@ -172,27 +179,44 @@ func (o *outline) fill(dst *image.Alpha) {
 	}
 	width := int(x1 - x0)
 	acc := make([]int64, width+1)
-	var xs []crossing
+	// Edges are taken in order of their tops and dropped below their
+	// bottoms, so each scanline looks only at the edges it crosses.
+	edges := slices.Clone(o.edges)
+	slices.SortStableFunc(edges, func(a, b edge) int { return cmp.Compare(a.top.y, b.top.y) })
+	// The active edges are kept in order of their crossings: from one
+	// scanline to the next that order hardly changes, so an insertion
+	// sort restores it in about one pass.
+	var active []crossing
+	var live []edge
+	next := 0
 	for row := y0; row < y1; row++ {
 		clear(acc)
 		for k := int64(0); k < samplesY; k++ {
 			sy := row*subPerPixel + k*(subPerPixel/samplesY) + subPerPixel/samplesY/2
-			xs = xs[:0]
-			for _, e := range o.edges {
-				if sy < e.top.y || sy >= e.bottom.y {
+			for next < len(edges) && edges[next].top.y <= sy {
+				live = append(live, edges[next])
+				active = append(active, crossing{})
+				next++
+			}
+			n := 0
+			for _, e := range live {
+				if sy >= e.bottom.y {
 					continue
 				}
 				dx, dy := e.bottom.x-e.top.x, e.bottom.y-e.top.y
-				xs = append(xs, crossing{e.top.x + floorDiv(dx*(sy-e.top.y), dy), e.dir})
+				live[n] = e
+				active[n] = crossing{e.top.x + floorDiv(dx*(sy-e.top.y), dy), e.dir}
+				n++
 			}
-			sort.Slice(xs, func(i, j int) bool {
-				if xs[i].x != xs[j].x {
-					return xs[i].x < xs[j].x
+			live, active = live[:n], active[:n]
+			for i := 1; i < n; i++ {
+				for j := i; j > 0 && active[j].before(active[j-1]); j-- {
+					active[j], active[j-1] = active[j-1], active[j]
+					live[j], live[j-1] = live[j-1], live[j]
 				}
-				return xs[i].dir < xs[j].dir
-			})
+			}
 			wind, from := 0, int64(0)
-			for _, c := range xs {
+			for _, c := range active {
 				before := wind
 				wind += c.dir
 				switch {
