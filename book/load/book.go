@@ -53,6 +53,7 @@ func (l *loader) fromManifest() error {
 	}
 	l.b.Back = l.matter(file, m.BackMatter, backKinds)
 	l.placeNotes(file)
+	l.editions(file, m.Editions)
 	return nil
 }
 
@@ -98,9 +99,9 @@ func (l *loader) chapter(rel string, at book.Pos, byline bool) *book.Chapter {
 	if byline && (len(m.Author) > 0 || m.Date != "" || m.Source != "") {
 		ch.Byline = &book.Byline{Authors: people(m.Author), Date: m.Date, Source: m.Source}
 	}
-	if m.Notes != nil || m.PDF != nil || m.EPUB != nil {
+	if m.Notes != nil || m.PDF != nil || m.EPUB != nil || m.Impose != nil {
 		l.warnings = append(l.warnings, book.Errorf(book.Pos{File: l.display(rel), Line: 2, Col: 1},
-			"notes:, pdf: and epub: settings in a chapter's front matter are ignored; set them in %s", ManifestName))
+			"notes:, pdf:, epub: and impose: settings in a chapter's front matter are ignored; set them in %s", ManifestName))
 	}
 	if len(m.Bibliography) > 0 || m.References.Set() || m.Citations != nil {
 		l.warnings = append(l.warnings, book.Errorf(book.Pos{File: l.display(rel), Line: 2, Col: 1},

@@ -34,6 +34,7 @@ func (l *loader) fromFile(name string) error {
 	l.b.Front = l.matter(file, defaultFront(false), frontKinds)
 	l.b.Parts = []*book.Part{{Chapters: []*book.Chapter{doc.Chapter}}}
 	l.placeNotes(file)
+	l.checkPageLists()
 	return nil
 }
 

@@ -31,36 +31,8 @@ func (l *loader) metadata(file string, firstLine int, m manifest.Metadata) {
 		}
 	}
 	l.sources = sourceSpec{file: file, firstLine: firstLine, bibliography: m.Bibliography, references: m.References, settings: m.Citations}
-	if n := m.Notes; n != nil {
-		if n.Scope.Set() {
-			switch v := l.word(file, n.Scope, "notes scope", "chapter", "book"); v {
-			case "book":
-				l.b.Notes.Scope = book.ScopeBook
-			case "chapter":
-				l.b.Notes.Scope = book.ScopeChapter
-			}
-		}
-		if n.Placement.Set() {
-			switch l.word(file, n.Placement, "notes placement", "footnotes", "chapter-end", "book-end") {
-			case "footnotes":
-				l.b.Notes.Placement = book.PlaceFootnotes
-			case "chapter-end":
-				l.b.Notes.Placement = book.PlaceChapterEnd
-			case "book-end":
-				l.b.Notes.Placement = book.PlaceBookEnd
-			}
-		}
-	}
-	if m.PDF != nil && m.PDF.PageSize.Set() {
-		l.b.Output.PageSize = m.PDF.PageSize.Value
-		l.b.Output.PageSizePos = book.Pos{File: file, Line: m.PDF.PageSize.Line, Col: m.PDF.PageSize.Col}
-	}
-	if m.PDF != nil && m.PDF.RectoChapters {
-		l.b.Output.RectoChapters = true
-	}
-	if m.EPUB != nil {
-		l.b.Output.EmbedFonts = m.EPUB.EmbedFonts
-	}
+	l.applySettings(file, firstLine, "", sections{Notes: m.Notes, PDF: m.PDF, EPUB: m.EPUB, Impose: m.Impose}, &l.b.Output, &l.b.Notes)
+	completeImposition(&l.b.Output.Impose)
 	if m.Hyphenation != nil {
 		l.b.Output.HyphenExceptions = append([]string(nil), m.Hyphenation.Exceptions...)
 	}

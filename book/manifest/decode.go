@@ -30,10 +30,10 @@ func Decode(file string, src []byte, firstLine int, dst any) error {
 	if doc.Kind != yaml.MappingNode {
 		return book.ErrorList{book.Errorf(at(file, firstLine, doc), "expected a mapping of keys and values, like \"title: My Book\"")}
 	}
-	var errs book.ErrorList
-	checkStruct(file, firstLine, doc, reflect.TypeOf(dst).Elem(), &errs)
-	if len(errs) > 0 {
-		return errs
+	c := &checker{file: file, firstLine: firstLine}
+	c.checkStruct(doc, reflect.TypeOf(dst).Elem())
+	if len(c.errs) > 0 {
+		return c.errs
 	}
 	if err := doc.Decode(dst); err != nil {
 		return yamlErrors(file, firstLine, src, doc, err)
@@ -48,12 +48,28 @@ func at(file string, firstLine int, n *yaml.Node) book.Pos {
 
 var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
 
+// checker collects the problems of one document's keys, each at its
+// position in the file.
+type checker struct {
+	file      string
+	firstLine int
+	errs      book.ErrorList
+}
+
+// selfChecked is a type that decodes itself but still has keys to check:
+// a mapping form (impose:) or a mapping of named entries (editions:).
+type selfChecked interface {
+	check(c *checker, n *yaml.Node)
+}
+
+func (c *checker) at(n *yaml.Node) book.Pos { return at(c.file, c.firstLine, n) }
+
 // checkStruct reports every key of n that t does not declare, recursing
 // into nested mappings and lists of mappings. Types with their own
 // UnmarshalYAML check themselves.
-func checkStruct(file string, firstLine int, n *yaml.Node, t reflect.Type, errs *book.ErrorList) {
+func (c *checker) checkStruct(n *yaml.Node, t reflect.Type) {
 	if n.Kind != yaml.MappingNode {
-		*errs = append(*errs, book.Errorf(at(file, firstLine, n), "expected a mapping of keys and values"))
+		c.errs = append(c.errs, book.Errorf(c.at(n), "expected a mapping of keys and values"))
 		return
 	}
 	fields := yamlFields(t)
@@ -61,29 +77,33 @@ func checkStruct(file string, firstLine int, n *yaml.Node, t reflect.Type, errs 
 		key, val := n.Content[i], n.Content[i+1]
 		ft, ok := fields[key.Value]
 		if !ok {
-			e := book.Errorf(at(file, firstLine, key), "unknown key %q", key.Value)
+			e := book.Errorf(c.at(key), "unknown key %q", key.Value)
 			if s := nearest(key.Value, sortedKeys(fields)); s != "" {
 				e.Hint = "did you mean \"" + s + "\"?"
 			}
-			*errs = append(*errs, e)
+			c.errs = append(c.errs, e)
 			continue
 		}
-		checkValue(file, firstLine, val, ft, errs)
+		c.checkValue(val, ft)
 	}
 }
 
-func checkValue(file string, firstLine int, val *yaml.Node, ft reflect.Type, errs *book.ErrorList) {
+func (c *checker) checkValue(val *yaml.Node, ft reflect.Type) {
+	if sc, ok := reflect.New(ft).Interface().(selfChecked); ok {
+		sc.check(c, val)
+		return
+	}
 	if reflect.PointerTo(ft).Implements(unmarshalerType) {
 		return
 	}
 	switch {
 	case ft.Kind() == reflect.Pointer:
-		checkValue(file, firstLine, val, ft.Elem(), errs)
+		c.checkValue(val, ft.Elem())
 	case ft.Kind() == reflect.Struct:
-		checkStruct(file, firstLine, val, ft, errs)
+		c.checkStruct(val, ft)
 	case ft.Kind() == reflect.Slice && val.Kind == yaml.SequenceNode:
-		for _, c := range val.Content {
-			checkValue(file, firstLine, c, ft.Elem(), errs)
+		for _, x := range val.Content {
+			c.checkValue(x, ft.Elem())
 		}
 	}
 }

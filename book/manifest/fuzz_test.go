@@ -9,6 +9,7 @@ func FuzzDecode(f *testing.F) {
 		"title: x\nauthor: [a, {name: b, file-as: c}]\nchapters: [a.md]\n",
 		"parts:\n  - title: x\n    chapters: [a.md]\nfront-matter: [title-page, {preface: p.md}]\n",
 		"notes: {scope: book}\npdf: {page-size: a6}\nepub: {embed-fonts: true}\n",
+		"impose: {up: 4, paper: 0.1mm}\npdf: {margins: {top: 1in}}\neditions:\n  a: {formats: [pdf], impose: booklet}\n  b:\n",
 		"title: [\n", "\t- x", "- a\n- b\n", "&a [*a]", "title: *x\n", "? [a]\n: b\n",
 	} {
 		f.Add(s)

@@ -41,6 +41,9 @@ type Metadata struct {
 	PDF         *PDFSettings         `yaml:"pdf"`
 	EPUB        *EPUBSettings        `yaml:"epub"`
 	Hyphenation *HyphenationSettings `yaml:"hyphenation"`
+	// Impose asks for an imposed sheet file beside the print PDF; in a
+	// manuscript's front matter it imposes a one-chapter pamphlet.
+	Impose *ImposeSettings `yaml:"impose"`
 }
 
 // SeriesSettings places the book in a series.
@@ -80,16 +83,22 @@ type CitationSettings struct {
 	BibliographyPerChapter bool `yaml:"bibliography-per-chapter"`
 }
 
-// PDFSettings holds print settings.
+// PDFSettings holds print settings. The switches are pointers so that an
+// edition can turn off what the book turns on.
 type PDFSettings struct {
 	PageSize Word `yaml:"page-size"`
 	// RectoChapters opens every chapter on a right-hand page.
-	RectoChapters bool `yaml:"recto-chapters"`
+	RectoChapters *bool `yaml:"recto-chapters"`
+	// Margins override the margins derived from the page size.
+	Margins *MarginSettings `yaml:"margins"`
 }
 
 // EPUBSettings holds e-book settings.
 type EPUBSettings struct {
-	EmbedFonts bool `yaml:"embed-fonts"`
+	EmbedFonts *bool `yaml:"embed-fonts"`
+	// PageList names the print edition whose page numbers the e-book
+	// carries.
+	PageList Word `yaml:"page-list"`
 }
 
 // Manifest is a book folder's book.yaml.
@@ -109,6 +118,9 @@ type Manifest struct {
 	// page by name ("title-page") or a page from a file ({preface: f.md}).
 	FrontMatter []MatterEntry `yaml:"front-matter"`
 	BackMatter  []MatterEntry `yaml:"back-matter"`
+	// Editions are the book's editions in the order written; none means
+	// one edition made with the settings above.
+	Editions Editions `yaml:"editions"`
 }
 
 // PartEntry is one part of a book: a title and its chapter files.
