@@ -27,7 +27,9 @@ func WalkBlocks(blocks []Block, fn func(Block) bool) {
 }
 
 // WalkInlines calls fn for every inline in ins, depth first through
-// emphasis, links and rendered citations.
+// emphasis, links and rendered citations. Leaves — text, spaces, code,
+// images, note references, print page breaks — are passed to fn as they
+// are.
 func WalkInlines(ins []Inline, fn func(Inline)) {
 	for _, in := range ins {
 		fn(in)

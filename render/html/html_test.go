@@ -362,3 +362,27 @@ func TestBibliographyDivision(t *testing.T) {
 		t.Errorf("empty bibliography: warnings %q", warns)
 	}
 }
+
+func TestPageBreaks(t *testing.T) {
+	// Print page breaks at a paragraph's start and inside one, in a
+	// heading (which the contents repeat without it), and a page number
+	// that a heading's id already takes.
+	pb := func(l string) book.Inline { return &book.PageBreak{Label: l} }
+	b := oneChapter(
+		booktest.P(pb("1"), booktest.T("First page, "), pb("2"), booktest.T("second.")),
+		&book.Heading{Level: 2, ID: "page-3", Inlines: []book.Inline{pb("3"), booktest.T("Third")}},
+	)
+	out, _ := renderBook(t, b)
+	doc := checkPageBasics(t, out)
+	var got []string
+	for _, n := range doc.withAttr("role", "doc-pagebreak") {
+		got = append(got, n.attr("id")+" "+n.attr("aria-label")+" "+n.textContent())
+	}
+	want := []string{"page-1 1 ", "page-2 2 ", "page-3-2 3 "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("page breaks %q, want %q", got, want)
+	}
+	if n := strings.Count(string(out), "doc-pagebreak"); n != 3 {
+		t.Errorf("%d page breaks in the page, want 3 (the contents repeat none)", n)
+	}
+}

@@ -94,9 +94,13 @@ func (m *idMap) blocks(blocks []book.Block) {
 	})
 }
 
-// inlines gives ids to the note references in ins.
+// inlines gives ids to the note references and print page breaks in ins.
 func (m *idMap) inlines(ins []book.Inline) {
 	book.WalkInlines(ins, func(in book.Inline) {
+		if pb, ok := in.(*book.PageBreak); ok {
+			m.claim(pb, "page-"+pb.Label, book.Pos{})
+			return
+		}
 		r, ok := in.(*book.NoteRef)
 		if !ok || r.Note == nil {
 			return

@@ -76,6 +76,13 @@ func (p *page) inlineIn(in book.Inline, plain bool) {
 		if !plain {
 			p.noteRef(n)
 		}
+	case *book.PageBreak:
+		// Where a page of the print edition begins: a target for "p. 23"
+		// that takes no room. A repeated title leaves it out.
+		if !plain {
+			p.open("span", "role", "doc-pagebreak", "id", p.ids.id(n), "aria-label", n.Label)
+			p.close("span")
+		}
 	case *book.Citation:
 		if n.Rendered != nil {
 			for _, x := range n.Rendered {
