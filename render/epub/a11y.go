@@ -13,6 +13,9 @@ func (p *plan) a11yFeatures() []string {
 	if p.hasImages && !p.imagesLackAlt {
 		f = append(f, "alternativeText")
 	}
+	if p.hasPageList() {
+		f = append(f, "printPageNumbers", "pageNavigation")
+	}
 	return f
 }
 
@@ -46,6 +49,14 @@ func (p *plan) accessibility(w *xbuf) {
 	for _, f := range p.a11yFeatures() {
 		w.textLine("meta", f, "property", "schema:accessibilityFeature")
 	}
+	if p.hasPageList() {
+		// The source of the page breaks, as dc:source refined by
+		// source-of: EPUB Accessibility 1.1's pageBreakSource property is
+		// not yet in the EPUB vocabulary that EPUBCheck 4 validates
+		// against, and it rejects it as undefined.
+		w.textLine("dc:source", p.pageSource(), "id", "page-source")
+		w.textLine("meta", "pagination", "refines", "#page-source", "property", "source-of")
+	}
 	w.textLine("meta", "none", "property", "schema:accessibilityHazard")
 	w.textLine("meta", p.a11ySummary(), "property", "schema:accessibilitySummary", "xml:lang", "en")
 	if !p.imagesLackAlt {
@@ -67,6 +78,9 @@ func (p *plan) a11ySummary() string {
 	}
 	if p.hasNotes() {
 		s += " Notes are linked to and from their references."
+	}
+	if p.hasPageList() {
+		s += " Page breaks and a page list give the page numbers of the print edition."
 	}
 	return s
 }

@@ -43,6 +43,8 @@ func (pg *page) inline(in book.Inline) {
 			return
 		}
 		pg.noteRef(n)
+	case *book.PageBreak:
+		pg.pageBreak(n)
 	case *book.Citation:
 		if n.Rendered != nil {
 			pg.inlines(n.Rendered)

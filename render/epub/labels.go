@@ -13,6 +13,8 @@ type labels struct {
 	contents, landmarks, start, notes, bibliography string
 	titlePage, copyright, dedication, epigraph      string
 	preface, colophon, cover, chapter               string
+	// pages heads the list of print page numbers.
+	pages string
 }
 
 // labelsFor returns the labels for a BCP 47 language tag.
@@ -24,28 +26,28 @@ func labelsFor(lang string) labels {
 	switch base {
 	case "de":
 		return labels{"Inhalt", "Orientierungspunkte", "Beginn", "Anmerkungen", "Literatur",
-			"Titelseite", "Impressum", "Widmung", "Motto", "Vorwort", "Kolophon", "Umschlag", "Kapitel"}
+			"Titelseite", "Impressum", "Widmung", "Motto", "Vorwort", "Kolophon", "Umschlag", "Kapitel", "Seiten"}
 	case "fr":
 		return labels{"Table des matières", "Repères", "Début", "Notes", "Bibliographie",
-			"Page de titre", "Mentions légales", "Dédicace", "Épigraphe", "Préface", "Colophon", "Couverture", "Chapitre"}
+			"Page de titre", "Mentions légales", "Dédicace", "Épigraphe", "Préface", "Colophon", "Couverture", "Chapitre", "Pages"}
 	case "es":
 		return labels{"Índice", "Puntos de referencia", "Comienzo", "Notas", "Bibliografía",
-			"Portada", "Créditos", "Dedicatoria", "Epígrafe", "Prefacio", "Colofón", "Cubierta", "Capítulo"}
+			"Portada", "Créditos", "Dedicatoria", "Epígrafe", "Prefacio", "Colofón", "Cubierta", "Capítulo", "Páginas"}
 	case "it":
 		return labels{"Indice", "Punti di riferimento", "Inizio", "Note", "Bibliografia",
-			"Frontespizio", "Colophon legale", "Dedica", "Epigrafe", "Prefazione", "Colophon", "Copertina", "Capitolo"}
+			"Frontespizio", "Colophon legale", "Dedica", "Epigrafe", "Prefazione", "Colophon", "Copertina", "Capitolo", "Pagine"}
 	case "nl":
 		return labels{"Inhoud", "Oriëntatiepunten", "Begin", "Noten", "Bibliografie",
-			"Titelpagina", "Colofon", "Opdracht", "Motto", "Voorwoord", "Colofon", "Omslag", "Hoofdstuk"}
+			"Titelpagina", "Colofon", "Opdracht", "Motto", "Voorwoord", "Colofon", "Omslag", "Hoofdstuk", "Pagina's"}
 	case "pt":
 		return labels{"Sumário", "Pontos de referência", "Início", "Notas", "Bibliografia",
-			"Folha de rosto", "Créditos", "Dedicatória", "Epígrafe", "Prefácio", "Colofão", "Capa", "Capítulo"}
+			"Folha de rosto", "Créditos", "Dedicatória", "Epígrafe", "Prefácio", "Colofão", "Capa", "Capítulo", "Páginas"}
 	case "ru":
 		return labels{"Оглавление", "Ориентиры", "Начало", "Примечания", "Библиография",
-			"Титульный лист", "Выходные данные", "Посвящение", "Эпиграф", "Предисловие", "Колофон", "Обложка", "Глава"}
+			"Титульный лист", "Выходные данные", "Посвящение", "Эпиграф", "Предисловие", "Колофон", "Обложка", "Глава", "Страницы"}
 	}
 	return labels{"Contents", "Landmarks", "Start", "Notes", "Bibliography",
-		"Title Page", "Copyright", "Dedication", "Epigraph", "Preface", "Colophon", "Cover", "Chapter"}
+		"Title Page", "Copyright", "Dedication", "Epigraph", "Preface", "Colophon", "Cover", "Chapter", "Pages"}
 }
 
 // kind names a division of kind k that has no title of its own. The

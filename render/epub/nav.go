@@ -89,6 +89,7 @@ func (pg *page) navPage() {
 	}
 	pg.close("ol")
 	pg.close("nav")
+	pg.pageList()
 }
 
 // tocList writes entries as a nested ordered list.

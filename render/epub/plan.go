@@ -99,6 +99,11 @@ type plan struct {
 	names     *nameSet // file names in textDir and images/, case-folded
 	ids       *nameSet // manifest item ids
 	refIDUsed map[string]bool
+
+	// pageBreaks are the print edition's page breaks in reading order,
+	// for the page-list; pageIDs holds each one's id.
+	pageBreaks []pageBreakInfo
+	pageIDs    map[*book.PageBreak]string
 }
 
 // newPlan lays out the publication for b.
@@ -115,6 +120,7 @@ func newPlan(b *book.Book, opt render.Options) (*plan, error) {
 		names:     newNameSet(),
 		ids:       newNameSet(),
 		refIDUsed: map[string]bool{},
+		pageIDs:   map[*book.PageBreak]string{},
 	}
 	p.lang = p.normLang(b.Meta.Lang, book.Pos{})
 	p.labels = labelsFor(p.lang)
@@ -132,6 +138,7 @@ func newPlan(b *book.Book, opt render.Options) (*plan, error) {
 		return nil, err
 	}
 	p.walk()
+	p.namePageBreaks()
 	if err := p.collectFonts(); err != nil {
 		return nil, err
 	}
@@ -413,6 +420,8 @@ func (p *plan) walkInlines(at, owner *document, ins []book.Inline, pos book.Pos)
 		switch n := in.(type) {
 		case *book.NoteRef:
 			p.noteRef(at, owner, n, pos)
+		case *book.PageBreak:
+			p.pageBreak(at, n, pos)
 		case *book.Image:
 			if n.Asset != nil {
 				p.contentImage(n.Asset, n.Alt)
