@@ -14,7 +14,7 @@ import (
 
 func (a *app) buildCommand() *cobra.Command {
 	var opt build.Options
-	var formatList string
+	var formatList, editionList string
 	var quiet, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "build PATH",
@@ -22,13 +22,23 @@ func (a *app) buildCommand() *cobra.Command {
 		Long: `Build the book at PATH: a single Markdown manuscript (a one-chapter
 pamphlet), a folder with a book.yaml manifest, or a folder of manuscripts
 read in name order. Outputs go to _build/ beside the sources unless -o
-names another folder; they are written only when every format succeeded.`,
+names another folder; they are written only when every format succeeded.
+
+A book whose book.yaml declares editions: is built in every edition, each
+in its own formats, into files named SLUG-EDITION.EXT; --edition builds
+only the editions named. --impose booklet writes SLUG-booklet.pdf (or
+SLUG-EDITION-booklet.pdf) beside each PDF: the pages in saddle-stitch
+order, two to a sheet, to print double-sided and fold.`,
 		Example: `  samizdat build manuscripts/handbook
-  samizdat build essay.md --format pdf --page-size a6 -o out`,
+  samizdat build manuscripts/pamphlet --edition ebook
+  samizdat build essay.md --format pdf --page-size a6 --impose booklet -o out`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if formatList != "" {
 				opt.Formats = strings.Split(formatList, ",")
+			}
+			if editionList != "" {
+				opt.Editions = strings.Split(editionList, ",")
 			}
 			opt.Getenv = a.getenv
 			var bar *progress
@@ -62,6 +72,10 @@ names another folder; they are written only when every format succeeded.`,
 			}
 			if !quiet {
 				for _, o := range rep.Outputs {
+					if o.Edition != "" {
+						fmt.Fprintf(a.stdout, "wrote %s (%s, %s edition)\n", o.Path, size(o.Size), o.Edition)
+						continue
+					}
 					fmt.Fprintf(a.stdout, "wrote %s (%s)\n", o.Path, size(o.Size))
 				}
 			}
@@ -71,7 +85,9 @@ names another folder; they are written only when every format succeeded.`,
 	f := cmd.Flags()
 	f.StringVarP(&opt.OutDir, "output", "o", "", "output folder (default: _build beside the sources)")
 	f.StringVar(&formatList, "format", "", "formats to build, comma-separated: epub,pdf,html (default: all)")
+	f.StringVar(&editionList, "edition", "", "editions to build, comma-separated (default: every edition book.yaml declares)")
 	f.StringVar(&opt.PageSize, "page-size", "", "PDF page size: a4, a5, a6, letter, 6x9in or WIDTHxHEIGHT in mm or in")
+	f.StringVar(&opt.Impose, "impose", "", "imposition: booklet writes NAME-booklet.pdf beside the PDF; none turns the book's off")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print only warnings and errors")
 	f.BoolVar(&opt.AllowOutside, "allow-outside", false, "let the book read files outside its folder (../ paths, absolute paths, links leading out)")
 	f.BoolVar(&asJSON, "json", false, "print a machine-readable report (outputs with sizes and SHA-256, warnings, errors, timings) instead")

@@ -27,18 +27,19 @@ var buildEnvs = [2][]string{
 }
 
 func (a *app) verifyCommand() *cobra.Command {
-	var formatList string
+	var formatList, editionList string
 	cmd := &cobra.Command{
 		Use:   "verify PATH",
 		Short: "Build a book twice and check that the outputs are byte-identical",
 		Long: `Build the book at PATH twice, in separate temporary folders, from
 different working directories, with different time zones, locales and
-GOMAXPROCS, and compare the SHA-256 of every output. Prints the hashes and
+GOMAXPROCS, and compare the SHA-256 of every output (of every edition,
+booklets included). Prints the hashes and
 exits 1 on any difference, naming the first differing entry inside an EPUB
 or the first differing object of a PDF.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			files, err := a.verify(args[0], formatList)
+			files, err := a.verify(args[0], formatList, editionList)
 			if err != nil {
 				return a.fail(err)
 			}
@@ -61,11 +62,12 @@ or the first differing object of a PDF.`,
 		},
 	}
 	cmd.Flags().StringVar(&formatList, "format", "", "formats to build, comma-separated (default: all)")
+	cmd.Flags().StringVar(&editionList, "edition", "", "editions to build, comma-separated (default: all)")
 	return cmd
 }
 
 // verify runs the two builds and compares their outputs.
-func (a *app) verify(path, formats string) ([]verify.File, error) {
+func (a *app) verify(path, formats, editions string) ([]verify.File, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
@@ -89,6 +91,9 @@ func (a *app) verify(path, formats string) ([]verify.File, error) {
 		args := []string{"build", abs, "-o", outs[i], "--quiet"}
 		if formats != "" {
 			args = append(args, "--format", formats)
+		}
+		if editions != "" {
+			args = append(args, "--edition", editions)
 		}
 		cmd := exec.Command(exe, args...)
 		cmd.Dir = work
