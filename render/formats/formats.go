@@ -11,5 +11,5 @@ import (
 
 // Registry returns a registry of every format samizdat writes.
 func Registry() *render.Registry {
-	return render.NewRegistry(epub.New(), pdf.New(), html.New())
+	return render.NewRegistry(epub.New(), pdf.New(), pdf.NewBooklet(), html.New())
 }

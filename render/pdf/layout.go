@@ -33,13 +33,33 @@ func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, erro
 // page break: the paginator leaves them out and writes them in when every
 // page has its number (see paginator.fillNumbers).
 func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (*Document, error) {
+	if err := checkMargins(sz, b.Output.Margins); err != nil {
+		return nil, fmt.Errorf("pdf: %w", err)
+	}
 	ts := newTypesetter(b, fs, sz, set)
 	pages := ts.paginate(ts.divisions(), nil).pages
+	if short := padding(len(pages)); set.Booklet && short > 0 {
+		// Blank pages before the back matter are laid out with the
+		// book, so that its folios run on and the contents list them.
+		set.BlanksBeforeBack += short
+		again := newTypesetter(b, fs, sz, set)
+		again.adoptCaches(ts)
+		ts = again
+		pages = ts.paginate(ts.divisions(), nil).pages
+		// Back matter opening on a recto could take a blank verso in
+		// or out again; whatever is still missing goes at the end.
+		for short := padding(len(pages)); short > 0; short-- {
+			pages = append(pages, &Page{Width: sz.Width, Height: sz.Height, Number: len(pages) + 1})
+		}
+	}
 	for _, w := range ts.warnings {
 		opt.Warnf(w.pos, "%s", w.msg)
 	}
 	return &Document{Pages: pages, Lang: b.Meta.Lang}, nil
 }
+
+// padding is the number of blank pages that makes n a multiple of four.
+func padding(n int) int { return (4 - n%4) % 4 }
 
 // folioMap returns the folio of the page of every anchor.
 func folioMap(pages []*Page) map[string]string {
@@ -96,6 +116,7 @@ func (ts *typesetter) divisions() []divJob {
 			recto = false
 		}
 	}
+	out = append(out, ts.blanksBeforeBack()...)
 	hasNotes := false
 	for _, ch := range b.Back {
 		hasNotes = hasNotes || ch.Kind == book.KindNotes
@@ -109,6 +130,24 @@ func (ts *typesetter) divisions() []divJob {
 		}, whole: true})
 	}
 	return out
+}
+
+// blanksBeforeBack returns the division of blank pages that the settings
+// ask for before the back matter, or nothing. Each blank opens as a
+// division of its own that shows neither running head nor folio; it
+// counts as body matter, so arabic folios run on through it.
+func (ts *typesetter) blanksBeforeBack() []divJob {
+	n := ts.settings.BlanksBeforeBack
+	if n <= 0 {
+		return nil
+	}
+	return []divJob{{set: func() []entry {
+		out := make([]entry, 0, 2*n)
+		for range n {
+			out = append(out, entry{kind: entryStart, div: &divStyle{matter: matterBody}}, fixedSpace(0))
+		}
+		return out
+	}, key: []any{"blanks", n}}}
 }
 
 // contentsKey is what the contents show besides their page numbers,

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"samizdat/book"
 )
 
 // Size is a page size in points.
@@ -88,6 +90,54 @@ func newGeometry(sz Size) geometry {
 	g.size = math.Round(4*10.5*math.Pow(sz.Width/419.53, 0.4)) / 4
 	g.leading = math.Round(10*g.size*1.3) / 10
 	return g
+}
+
+// withMargins returns g with the margins m sets: a zero (or unusable)
+// field keeps the margin derived from the page size. The type size stays
+// the page size's, so wider margins give a shorter measure, not smaller
+// type. Layout checks the margins first (checkMargins); the guard here
+// only keeps a bad value from reaching the line breaker by another path.
+func (g geometry) withMargins(m book.Margins) geometry {
+	if checkMargins(g.Size, m) != nil {
+		return g
+	}
+	set := func(dst *float64, v float64) {
+		if v > 0 {
+			*dst = v
+		}
+	}
+	set(&g.top, m.Top)
+	set(&g.bottom, m.Bottom)
+	set(&g.inner, m.Inner)
+	set(&g.outer, m.Outer)
+	return g
+}
+
+// checkMargins reports margins that cannot be used: a negative or
+// non-finite field, or margins that leave less than a third of the page's
+// width or height for the text.
+func checkMargins(sz Size, m book.Margins) error {
+	for _, f := range []struct {
+		name string
+		v    float64
+	}{{"top", m.Top}, {"bottom", m.Bottom}, {"inner", m.Inner}, {"outer", m.Outer}} {
+		if f.v < 0 || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
+			return fmt.Errorf("the %s margin is %g pt: a margin must be a positive length, or 0 for the default", f.name, f.v)
+		}
+	}
+	g := newGeometry(sz)
+	pick := func(v, derived float64) float64 {
+		if v > 0 {
+			return v
+		}
+		return derived
+	}
+	w := sz.Width - pick(m.Inner, g.inner) - pick(m.Outer, g.outer)
+	h := sz.Height - pick(m.Top, g.top) - pick(m.Bottom, g.bottom)
+	if w < sz.Width/3 || h < sz.Height/3 {
+		return fmt.Errorf("the margins leave a text area of %.0f × %.0f pt on a %.0f × %.0f pt page: at least a third of the width and of the height must remain", max(w, 0), max(h, 0), sz.Width, sz.Height)
+	}
+	return nil
 }
 
 // measure is the width of the text area.

@@ -17,6 +17,19 @@ type Settings struct {
 	// precedence over the patterns and their exception lists (manifest:
 	// hyphenation: {exceptions: [...]}).
 	HyphenExceptions []string
+	// BlanksBeforeBack is a number of blank pages, without running head
+	// or folio, set after the last body page and before the back matter
+	// (at the end when there is none). An imposed booklet pads its pages
+	// to a multiple of four with them; as they are laid out with the
+	// rest, the back matter's folios and the contents stay right.
+	BlanksBeforeBack int
+	// Booklet pads the pages to a multiple of four, as a booklet's
+	// sheets need, with blank pages before the back matter (added to
+	// BlanksBeforeBack). A book to be imposed as a booklet (Book.Output.
+	// Impose) is laid out so by every print output — the PDF, the sheet
+	// file and the page marks an e-book takes — so that all show the
+	// same folios.
+	Booklet bool
 }
 
 // settingsFor returns the settings for rendering b: the book's own
@@ -25,6 +38,7 @@ type Settings struct {
 func settingsFor(b *book.Book, given Settings) Settings {
 	s := given
 	s.RectoChapters = s.RectoChapters || b.Output.RectoChapters
+	s.Booklet = s.Booklet || b.Output.Impose.Layout == "booklet"
 	s.HyphenExceptions = append(append([]string(nil), b.Output.HyphenExceptions...), s.HyphenExceptions...)
 	return s
 }

@@ -94,7 +94,7 @@ func newTypesetter(b *book.Book, fs faces, sz Size, set Settings) *typesetter {
 	ts := &typesetter{
 		book:        b,
 		faces:       fs,
-		geo:         newGeometry(sz),
+		geo:         newGeometry(sz).withMargins(b.Output.Margins),
 		settings:    set,
 		ids:         map[string]bool{},
 		hyphenators: map[string]*hyphen.Hyphenator{},
