@@ -106,6 +106,8 @@ func TestPamphletCitations(t *testing.T) {
 		case "pdf":
 			tooltest.Require(t, "pdftotext")
 			text = tooltest.Run(t, "pdftotext", "-enc", "UTF-8", o.Path, "-")
+		default: // the booklet holds the PDF's pages in folding order
+			continue
 		}
 		s := readback.NewStream(text)
 		var want []readback.Item

@@ -157,6 +157,9 @@ func planJobs(reg *render.Registry, eds []*edition, cli []string, dir, slug stri
 		}
 		for _, n := range names {
 			r, ok := reg.Lookup(n)
+			if !ok && n == bookletFormat {
+				return nil, fmt.Errorf("%s: imposition asked for, but this samizdat has no %q renderer", ed.pos, bookletFormat)
+			}
 			if !ok {
 				msg := fmt.Sprintf("unknown format %q; samizdat writes %s", n, strings.Join(reg.Names(), ", "))
 				if ed.name == "" {
