@@ -112,7 +112,7 @@ func (ts *typesetter) block(b book.Block, e env, indent bool) []entry {
 func placeBlock(es []entry, b book.Block) []entry {
 	for i := range es {
 		if es[i].kind == entryBox && es[i].src.isZero() {
-			es[i].src = srcRef{block: b}
+			es[i].src = srcRef{node: b}
 		}
 	}
 	return es

@@ -89,19 +89,19 @@ func refAnchor(n *book.Note, index int) string {
 	return "fnref:" + n.ID + ":" + strconv.Itoa(index)
 }
 
-// srcRef is a place in the model's text: before the inline node or, when
-// node is a *book.Text, at rune offset at within it; or, for material
-// with no inline of its own (a code block's lines, a figure's image),
-// before the block. The zero value is no place: generated text such as a
-// contents page or a running head has none.
+// srcRef is a place in the model's text: before node, a book.Inline or,
+// for material with no inline of its own (a code block's lines, a
+// figure's image), a book.Block; when node is a *book.Text, at rune
+// offset at within it. The zero value is no place: generated text such
+// as a contents page or a running head has none. One field holds either
+// kind of node, as every box carries a srcRef.
 type srcRef struct {
-	node  book.Inline
-	at    int
-	block book.Block
+	node any
+	at   int
 }
 
 // isZero reports whether r is no place.
-func (r srcRef) isZero() bool { return r.node == nil && r.block == nil }
+func (r srcRef) isZero() bool { return r.node == nil }
 
 // inliner turns inline elements into items.
 type inliner struct {

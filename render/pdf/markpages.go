@@ -93,20 +93,22 @@ func newPageMarks(b *book.Book, pages []*Page) *pageMarks {
 	for _, pg := range pages {
 		for _, src := range pg.sources {
 			var pl textPlace
-			if src.node != nil {
-				pl = where.inlines[src.node]
-			} else {
-				pl = where.blocks[src.block]
+			switch n := src.node.(type) {
+			case book.Inline:
+				pl = where.inlines[n]
+			case book.Block:
+				pl = where.blocks[n]
 			}
 			if pl == placeNone {
 				continue
 			}
 			if pl == placeBody {
 				m.total++
-				if src.node != nil {
-					m.inlines[src.node] = append(m.inlines[src.node], pageMark{at: src.at, label: pg.Folio})
-				} else {
-					m.blocks[src.block] = append(m.blocks[src.block], pg.Folio)
+				switch n := src.node.(type) {
+				case book.Inline:
+					m.inlines[n] = append(m.inlines[n], pageMark{at: src.at, label: pg.Folio})
+				case book.Block:
+					m.blocks[n] = append(m.blocks[n], pg.Folio)
 				}
 			}
 			break

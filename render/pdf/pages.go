@@ -425,12 +425,29 @@ func (p *paginator) finish() {
 		return
 	}
 	pg := p.render(pb)
-	for _, e := range pb.body {
+	pg.sources = bodySources(pb.body)
+	p.pages = append(p.pages, pg)
+}
+
+// bodySources returns the places in the model where the boxes of a
+// page's body begin, for MarkPages.
+func bodySources(body []*entry) []srcRef {
+	n := 0
+	for _, e := range body {
 		if e.kind == entryBox && !e.src.isZero() {
-			pg.sources = append(pg.sources, e.src)
+			n++
 		}
 	}
-	p.pages = append(p.pages, pg)
+	if n == 0 {
+		return nil
+	}
+	out := make([]srcRef, 0, n)
+	for _, e := range body {
+		if e.kind == entryBox && !e.src.isZero() {
+			out = append(out, e.src)
+		}
+	}
+	return out
 }
 
 // blank makes an empty page, as the back of a page that must stand on a
