@@ -87,7 +87,7 @@ func TestExitStatuses(t *testing.T) {
 	}{
 		{"content error", []string{"build", filepath.Join(dir, "bad.md")}, 1, "bad.md:3:7: error: footnote reference [^x] has no definition"},
 		{"all errors reported", []string{"check", filepath.Join(dir, "bad.md")}, 1, "2 errors"},
-		{"unknown format", []string{"build", filepath.Join(dir, "essay.md"), "--format", "docx"}, 2, `unknown format "docx"; samizdat writes epub, html, pdf`},
+		{"unknown format", []string{"build", filepath.Join(dir, "essay.md"), "--format", "docx"}, 2, `unknown format "docx"; samizdat writes booklet, epub, html, pdf`},
 		{"unknown flag", []string{"build", "--colour", filepath.Join(dir, "essay.md")}, 2, "unknown flag: --colour"},
 		{"missing argument", []string{"build"}, 2, "accepts 1 arg(s), received 0"},
 		{"no such path", []string{"build", filepath.Join(dir, "nope.md")}, 1, "nope.md: error: no such file or folder"},
