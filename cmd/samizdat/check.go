@@ -9,6 +9,8 @@ import (
 
 	"samizdat/book"
 	"samizdat/book/load"
+	"samizdat/internal/build"
+	"samizdat/render/formats"
 )
 
 func (a *app) checkCommand() *cobra.Command {
@@ -23,7 +25,8 @@ what an editor looks for before a book goes out: block quotations with no
 citation or note, citation keys missing from the sources (errors), sources
 never cited, keys written twice, malformed sources files, and citations of
 a book-length work without a page when the book asks for one with
-citations: {locators: true}.
+citations: {locators: true}. Each edition book.yaml declares is checked
+too: its settings, its formats and the edition its page list comes from.
 
 Exits 0 when there are only warnings, 1 when there is any error. With
 --json the findings are printed as one JSON object for CI.`,
@@ -39,6 +42,9 @@ Exits 0 when there are only warnings, 1 when there is any error. With
 				if res.Book != nil {
 					chapters = len(res.Book.BodyChapters())
 				}
+			}
+			if err == nil {
+				err = build.CheckEditions(formats.Registry(), res.Book)
 			}
 			if err != nil {
 				errs = book.Errors(err)

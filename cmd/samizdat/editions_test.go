@@ -185,3 +185,22 @@ func TestEditionFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckEditions: check finds what would stop a build of an edition,
+// without building it.
+func TestCheckEditions(t *testing.T) {
+	for _, tt := range []struct {
+		yaml, want string
+	}{
+		{"editions:\n  print: {formats: [pdf, docx]}\n", `book.yaml:3:3: error: edition "print": unknown format "docx"`},
+		{"editions:\n  print: {formats: [epub]}\n  ebook: {epub: {page-list: print}}\n", `book.yaml:4:29: error: page-list: names edition "print", which makes no PDF`},
+	} {
+		dir := filepath.Join(t.TempDir(), "book")
+		writeFile(t, filepath.Join(dir, "book.yaml"), "chapters: [a.md]\n"+tt.yaml)
+		writeFile(t, filepath.Join(dir, "a.md"), chapter)
+		code, _, stderr := samizdat(t, "check", dir)
+		if code != 1 || !strings.Contains(stderr, tt.want) {
+			t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and %q", code, stderr, tt.want)
+		}
+	}
+}

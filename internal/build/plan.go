@@ -233,3 +233,20 @@ func orDefault(reg *render.Registry, names []string) []string {
 	}
 	return normalise(names)
 }
+
+// CheckEditions reports what would stop a build of b's editions that
+// reading the book cannot know, for samizdat check: an edition naming a
+// format no renderer writes, two outputs of one name. It reports
+// nothing for a book without editions, whose formats are the command
+// line's business.
+func CheckEditions(reg *render.Registry, b *book.Book) error {
+	if len(b.Editions) == 0 {
+		return nil
+	}
+	eds, err := planEditions(b, Options{})
+	if err != nil {
+		return err
+	}
+	_, err = planJobs(reg, eds, nil, "", b.Slug)
+	return err
+}
