@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -61,6 +62,14 @@ func (p *plan) namePageBreaks() {
 	if len(p.pageBreaks) == 0 {
 		return
 	}
+	// The walk visits note texts after every division's own text; a
+	// document shows its notes after its text, so reading order is the
+	// documents' order, the walk's within each.
+	order := map[*document]int{}
+	for i, d := range p.docs {
+		order[d] = i
+	}
+	slices.SortStableFunc(p.pageBreaks, func(a, b pageBreakInfo) int { return order[a.doc] - order[b.doc] })
 	used := map[string]bool{}
 	for _, t := range p.targets {
 		if t.frag != "" {

@@ -13,14 +13,27 @@ import (
 	"samizdat/render"
 )
 
-// markCases are the books MarkPages is tested on: samples with notes at
-// the page foot, so that every page with body text has a mark.
+// markCases are the books MarkPages is tested on: the samples with their
+// footnotes, and with notes at chapter ends and at the book's end, which
+// are body text.
 func markCases() []layoutCase {
+	placed := func(c layoutCase, p book.NotePlacement) func(testing.TB) *book.Book {
+		return func(t testing.TB) *book.Book {
+			b := c.book(t)
+			b.Notes.Placement = p
+			return b
+		}
+	}
+	pamphlet := layoutCase{"pamphlet-a6", manuscript("pamphlet", "a6")}
 	return []layoutCase{
-		{"pamphlet-a6", manuscript("pamphlet", "a6")},
+		pamphlet,
 		{"pamphlet-a5", manuscript("pamphlet", "a5")},
 		{"handbook-a6", manuscript("handbook", "a6")},
 		{"stress-a6", func(testing.TB) *book.Book { return stressBook(book.PlaceFootnotes, "a6") }},
+		{"pamphlet-a6-chapter-end", placed(pamphlet, book.PlaceChapterEnd)},
+		{"pamphlet-a6-book-end", placed(pamphlet, book.PlaceBookEnd)},
+		{"stress-a5-chapter-end", func(testing.TB) *book.Book { return stressBook(book.PlaceChapterEnd, "a5") }},
+		{"stress-a5-book-end", func(testing.TB) *book.Book { return stressBook(book.PlaceBookEnd, "a5") }},
 	}
 }
 
@@ -36,17 +49,23 @@ func dumpBook(b *book.Book) string {
 }
 
 // bodyFolios returns the folios of the pages that show body text (running
-// text or headings, not titles, furniture or notes), in page order.
-func bodyFolios(doc *Document) []string {
+// text or headings, and notes unless they are footnotes; not titles or
+// furniture), in page order.
+func bodyFolios(doc *Document, b *book.Book) []string {
 	var out []string
 	for _, pg := range doc.Pages {
 		if slices.ContainsFunc(pg.Texts, func(t Text) bool {
-			return (t.Role == RoleBody || t.Role == RoleHeading) && strings.TrimSpace(t.Text) != ""
+			return isBodyRole(t.Role, b) && strings.TrimSpace(t.Text) != ""
 		}) {
 			out = append(out, pg.Folio)
 		}
 	}
 	return out
+}
+
+// isBodyRole reports whether text in role r is body text in b.
+func isBodyRole(r Role, b *book.Book) bool {
+	return r == RoleBody || r == RoleHeading || r == RoleNote && b.Notes.Placement != book.PlaceFootnotes
 }
 
 func TestMarkPages(t *testing.T) {
@@ -64,7 +83,7 @@ func TestMarkPages(t *testing.T) {
 				t.Fatalf("MarkPages changed the book it was given")
 			}
 			doc, _ := mustLayout(t, b)
-			want := bodyFolios(doc)
+			want := bodyFolios(doc, b)
 			got := pageBreakLabels(marked)
 			if !slices.Equal(got, want) {
 				t.Errorf("marks in reading order:\n got %q\nwant %q (the folios of the pages with body text)", got, want)
@@ -78,20 +97,12 @@ func TestMarkPages(t *testing.T) {
 	}
 }
 
-// pageBreakLabels lists the labels of b's page breaks in reading order.
+// pageBreakLabels lists the labels of b's page breaks in the order
+// print shows them.
 func pageBreakLabels(b *book.Book) []string {
 	var out []string
-	for _, ch := range b.AllChapters() {
-		book.WalkBlocks(ch.Blocks, func(bl book.Block) bool {
-			for _, ins := range book.BlockInlines(bl) {
-				book.WalkInlines(ins, func(in book.Inline) {
-					if pb, ok := in.(*book.PageBreak); ok {
-						out = append(out, pb.Label)
-					}
-				})
-			}
-			return true
-		})
+	for _, m := range textAfterMarks(b) {
+		out = append(out, m.label)
 	}
 	return out
 }
@@ -108,10 +119,21 @@ func checkShared(t *testing.T, orig, marked *book.Book) {
 	copied := 0
 	for i := range oc {
 		o, m := oc[i], mc[i]
-		if !slices.Equal(o.Notes, m.Notes) {
-			t.Errorf("%s: the copy's notes are not the book's", o.ID)
+		if len(o.Notes) != len(m.Notes) {
+			t.Fatalf("%s: the copy has %d notes, the book %d", o.ID, len(m.Notes), len(o.Notes))
+		}
+		notesCopied := false
+		for k, n := range m.Notes {
+			marks := pageBreakLabels(&book.Book{Notes: book.NoteSettings{Placement: book.PlaceChapterEnd}, Parts: []*book.Part{{Chapters: []*book.Chapter{{Notes: []*book.Note{n}}}}}})
+			if (n != o.Notes[k]) != (len(marks) > 0 || refersToCopy(n.Blocks, orig)) {
+				t.Errorf("%s: note %s is copied: %v, holds marks: %v", o.ID, n.ID, n != o.Notes[k], marks)
+			}
+			notesCopied = notesCopied || n != o.Notes[k]
 		}
 		n := pageBreakLabels(&book.Book{Parts: []*book.Part{{Chapters: []*book.Chapter{m}}}})
+		if notesCopied {
+			n = append(n, "notes")
+		}
 		switch {
 		case len(n) == 0 && o != m:
 			t.Errorf("%s has no mark but was copied", o.ID)
@@ -123,14 +145,66 @@ func checkShared(t *testing.T, orig, marked *book.Book) {
 				if len(pageBreakLabels(&book.Book{Parts: []*book.Part{{Chapters: []*book.Chapter{{Blocks: []book.Block{bl}}}}}})) > 0 {
 					continue
 				}
-				if !slices.Contains(o.Blocks, bl) {
-					t.Errorf("%s: block %d holds no mark but is a copy", o.ID, k)
+				if copied := !slices.Contains(o.Blocks, bl); copied != refersToCopy([]book.Block{bl}, orig) {
+					t.Errorf("%s: block %d holds no mark; copied %v, refers to a copied note %v", o.ID, k, copied, !copied)
 				}
 			}
 		}
 	}
 	if copied == 0 {
 		t.Errorf("no division was marked")
+	}
+	checkNoteRefs(t, marked)
+}
+
+// refersToCopy reports whether blocks of the marked copy refer to a note
+// that is not the original book's.
+func refersToCopy(bs []book.Block, orig *book.Book) bool {
+	own := map[*book.Note]bool{}
+	for _, ch := range orig.AllChapters() {
+		for _, x := range ch.Notes {
+			own[x] = true
+		}
+	}
+	found := false
+	book.WalkBlocks(bs, func(bl book.Block) bool {
+		for _, ins := range book.BlockInlines(bl) {
+			book.WalkInlines(ins, func(in book.Inline) {
+				if r, ok := in.(*book.NoteRef); ok && !own[r.Note] {
+					found = true
+				}
+			})
+		}
+		return true
+	})
+	return found
+}
+
+// checkNoteRefs checks that every note reference in b, notes' own
+// included, points at a note b lists: none is left pointing at a note
+// the copy replaced.
+func checkNoteRefs(t *testing.T, b *book.Book) {
+	t.Helper()
+	listed := map[*book.Note]bool{}
+	var all [][]book.Block
+	for _, ch := range b.AllChapters() {
+		all = append(all, ch.Blocks)
+		for _, n := range ch.Notes {
+			listed[n] = true
+			all = append(all, n.Blocks)
+		}
+	}
+	for _, bs := range all {
+		book.WalkBlocks(bs, func(bl book.Block) bool {
+			for _, ins := range book.BlockInlines(bl) {
+				book.WalkInlines(ins, func(in book.Inline) {
+					if r, ok := in.(*book.NoteRef); ok && !listed[r.Note] {
+						t.Errorf("a reference to note %s points at a note the book does not list", r.Note.ID)
+					}
+				})
+			}
+			return true
+		})
 	}
 }
 
@@ -167,16 +241,38 @@ func TestMarkPagesFirstWords(t *testing.T) {
 				}
 				var first strings.Builder
 				for _, x := range pg.Texts {
-					if x.Role == RoleBody || x.Role == RoleHeading {
+					if isBodyRole(x.Role, b) {
 						first.WriteString(x.Text + " ")
 					}
 				}
-				if err := startsAlike(first.String(), m.text, m.code); err != nil {
+				if err := startsAlike(stripHeadings(first.String(), b), m.text, m.code); err != nil {
 					t.Errorf("page %s: %v", m.label, err)
 				}
 			}
 		})
 	}
+}
+
+// stripHeadings removes from the front of a page's text the headings
+// layout makes for notes — "Notes" at a chapter's end, a chapter's title
+// over its notes at the book's end — which no mark goes before.
+func stripHeadings(text string, b *book.Book) string {
+	if b.Notes.Placement == book.PlaceFootnotes {
+		return text
+	}
+	drop := [][]string{{"notes"}}
+	for _, ch := range b.AllChapters() {
+		if w := words(book.PlainText(ch.Title)); len(w) > 0 && len(ch.Notes) > 0 {
+			drop = append(drop, w)
+		}
+	}
+	ws := words(text)
+	for _, d := range drop {
+		if len(ws) > len(d) && slices.Equal(ws[:len(d)], d) {
+			return strings.Join(ws[len(d):], " ")
+		}
+	}
+	return text
 }
 
 // sampleBook is the model sample at a page size.
@@ -199,9 +295,11 @@ type markText struct {
 	code        int
 }
 
-// textAfterMarks returns, for every page break of b in reading order, the
-// body text that follows it (a few hundred characters): division blocks
-// only, no titles, notes or note numbers, as the print body shows them.
+// textAfterMarks returns, for every page break of b in the order print
+// shows them, the body text that follows it (a few hundred characters):
+// division blocks, and notes set at chapter ends or the book's end with
+// their numbers and headings; no titles, footnotes or note references,
+// as the print body shows them.
 func textAfterMarks(b *book.Book) []markText {
 	var marks []markText
 	var text strings.Builder
@@ -290,8 +388,37 @@ func textAfterMarks(b *book.Book) []markText {
 			}
 		}
 	}
+	notes := func(ns []*book.Note) {
+		for _, n := range ns {
+			fmt.Fprintf(&text, " %d ", n.Number)
+			blocks(n.Blocks)
+		}
+	}
+	// Notes at the book's end stand under their chapters' titles in the
+	// notes division; notes at chapter ends under a "Notes" heading.
+	bookEnd := func() {
+		for _, ch := range b.AllChapters() {
+			if len(ch.Notes) > 0 {
+				text.WriteString(" " + book.PlainText(ch.Title) + " ")
+				notes(ch.Notes)
+			}
+		}
+	}
+	place := b.Notes.Placement
+	done := false
 	for _, ch := range b.AllChapters() {
+		if ch.Kind == book.KindNotes && place == book.PlaceBookEnd && !done {
+			bookEnd()
+			done = true
+		}
 		blocks(ch.Blocks)
+		if place == book.PlaceChapterEnd && len(ch.Notes) > 0 {
+			text.WriteString(" Notes ")
+			notes(ch.Notes)
+		}
+	}
+	if place == book.PlaceBookEnd && !done {
+		bookEnd()
 	}
 	s := text.String()
 	for i := range marks {
