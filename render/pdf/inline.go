@@ -226,6 +226,9 @@ func (in *inliner) walk(ins []book.Inline, s span) {
 			in.image(n, s)
 		case *book.NoteRef:
 			in.noteRef(n, s)
+		case *book.PageBreak:
+			// Where a page of the print edition begins, for an e-book
+			// made from a marked copy (MarkPages): nothing to set.
 		case *book.Citation:
 			if n.Rendered != nil {
 				in.walk(n.Rendered, s)

@@ -481,3 +481,39 @@ func clipText(s string) string {
 	}
 	return s
 }
+
+// TestMarkedCopyLaysOutAlike checks that the marks change nothing in
+// print: the marked copy is laid out page for page, run for run, as the
+// book it was made from (so the SVG preview, drawn from the same layout,
+// is unchanged too).
+func TestMarkedCopyLaysOutAlike(t *testing.T) {
+	for _, tc := range markCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			b := tc.book(t)
+			marked, err := New().MarkPages(b, render.Options{Date: testDate()})
+			if err != nil {
+				t.Fatalf("MarkPages: %v", err)
+			}
+			want, _ := mustLayout(t, b)
+			got, _ := mustLayout(t, marked)
+			if len(got.Pages) != len(want.Pages) {
+				t.Fatalf("the marked copy has %d pages, the book %d", len(got.Pages), len(want.Pages))
+			}
+			for i := range got.Pages {
+				if !slices.Equal(got.Pages[i].Texts, want.Pages[i].Texts) {
+					t.Errorf("page %s is set differently from the marked copy", want.Pages[i].Folio)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkMarkPages marks the sample pamphlet's A6 pages.
+func BenchmarkMarkPages(b *testing.B) {
+	bk := manuscript("pamphlet", "a6")(b)
+	for b.Loop() {
+		if _, err := New().MarkPages(bk, render.Options{Date: testDate()}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
