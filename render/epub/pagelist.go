@@ -126,9 +126,15 @@ func (pg *page) pageList() {
 // hasPageList reports whether the publication carries print page numbers.
 func (p *plan) hasPageList() bool { return len(p.pageBreaks) > 0 }
 
-// pageSource names the print edition the page breaks come from.
+// pageSource names the print edition the page breaks come from: its
+// ISBN as urn:isbn:DIGITS, as the accessibility guidance writes it, or
+// the name the model gives, else the book's title.
 func (p *plan) pageSource() string {
-	if s := strings.TrimSpace(p.b.Meta.PageSource); s != "" {
+	s := strings.TrimSpace(p.b.Meta.PageSource)
+	if digits, _, ok := parseISBN(s); ok {
+		return "urn:isbn:" + digits
+	}
+	if s != "" {
 		return s
 	}
 	return p.title()

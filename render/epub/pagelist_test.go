@@ -16,7 +16,7 @@ import (
 // id is what a page break's would be.
 func samplePaged() *book.Book {
 	b := booktest.Sample()
-	b.Meta.PageSource = "urn:isbn:9780306406157"
+	b.Meta.PageSource = "ISBN 978-0-306-40615-7"
 	pb := func(l string) book.Inline { return &book.PageBreak{Label: l} }
 	pre := b.Front[len(b.Front)-1]
 	pre.Blocks[0] = booktest.P(pb("v"), &book.Text{Text: "This preface is short."})
