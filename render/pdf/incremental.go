@@ -59,6 +59,9 @@ func (inc *Incremental) Layout(b *book.Book, opt render.Options) (*Document, Reu
 	if err != nil {
 		return nil, Reuse{}, err
 	}
+	if err := checkMargins(sz, b.Output.Margins); err != nil {
+		return nil, Reuse{}, fmt.Errorf("pdf: %w", err)
+	}
 	set := settingsFor(b, inc.Settings)
 	ts := newTypesetter(b, fs, sz, set)
 	faceIDs := faceIdentity(fs)
@@ -86,15 +89,21 @@ func (inc *Incremental) Layout(b *book.Book, opt render.Options) (*Document, Reu
 	}
 	run.pages = ts.paginate(divs, r)
 	run.warnings = ts.warnings
-	for _, w := range ts.warnings {
-		opt.Warnf(w.pos, "%s", w.msg)
-	}
 	kept := 0
 	if r != nil {
 		kept = r.prev.states[from].pages
 	}
 	inc.prev, inc.ts, inc.cacheKey = run, ts, cacheKey
-	return &Document{Pages: run.pages.pages, Lang: b.Meta.Lang}, Reuse{Division: from, Pages: kept}, nil
+	// A booklet's padding is laid out afresh when it is needed; the
+	// next version starts again from the unpadded pages kept here.
+	pts, pages := padBooklet(ts, run.pages.pages, sz)
+	if len(pages) != len(run.pages.pages) {
+		kept = 0
+	}
+	for _, w := range pts.warnings {
+		opt.Warnf(w.pos, "%s", w.msg)
+	}
+	return &Document{Pages: pages, Lang: b.Meta.Lang}, Reuse{Division: from, Pages: kept}, nil
 }
 
 // firstChange returns the first division of next that must be laid out

@@ -38,24 +38,34 @@ func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (
 	}
 	ts := newTypesetter(b, fs, sz, set)
 	pages := ts.paginate(ts.divisions(), nil).pages
-	if short := padding(len(pages)); set.Booklet && short > 0 {
-		// Blank pages before the back matter are laid out with the
-		// book, so that its folios run on and the contents list them.
-		set.BlanksBeforeBack += short
-		again := newTypesetter(b, fs, sz, set)
-		again.adoptCaches(ts)
-		ts = again
-		pages = ts.paginate(ts.divisions(), nil).pages
-		// Back matter opening on a recto could take a blank verso in
-		// or out again; whatever is still missing goes at the end.
-		for short := padding(len(pages)); short > 0; short-- {
-			pages = append(pages, &Page{Width: sz.Width, Height: sz.Height, Number: len(pages) + 1})
-		}
-	}
+	ts, pages = padBooklet(ts, pages, sz)
 	for _, w := range ts.warnings {
 		opt.Warnf(w.pos, "%s", w.msg)
 	}
 	return &Document{Pages: pages, Lang: b.Meta.Lang}, nil
+}
+
+// padBooklet lays a book to be imposed as a booklet out again with blank
+// pages before its back matter when its pages are not a multiple of
+// four. The blanks are laid out with the book, so that the back
+// matter's folios run on and the contents list them. It returns the
+// typesetter and pages to use.
+func padBooklet(ts *typesetter, pages []*Page, sz Size) (*typesetter, []*Page) {
+	short := padding(len(pages))
+	if !ts.settings.Booklet || short == 0 {
+		return ts, pages
+	}
+	set := ts.settings
+	set.BlanksBeforeBack += short
+	again := newTypesetter(ts.book, ts.faces, sz, set)
+	again.adoptCaches(ts)
+	pages = again.paginate(again.divisions(), nil).pages
+	// Back matter opening on a recto could take a blank verso in or out
+	// again; whatever is still missing goes at the end.
+	for short := padding(len(pages)); short > 0; short-- {
+		pages = append(pages, &Page{Width: sz.Width, Height: sz.Height, Number: len(pages) + 1})
+	}
+	return again, pages
 }
 
 // padding is the number of blank pages that makes n a multiple of four.
