@@ -16,28 +16,31 @@ import (
 	"samizdat/render/epub"
 )
 
-// TestMarkedEPUBMatchesPrint builds the pamphlet's PDF at A6 and A5 and
-// an EPUB from each marked copy, reads the PDF back with pdftotext page
+// TestMarkedEPUBMatchesPrint builds the pamphlet's PDF — its pamphlet
+// edition (A6, as the manifest sets it up for the booklet), at A5, with notes at chapter ends
+// and at the book's end — and an EPUB from each marked copy, reads the PDF back with pdftotext page
 // by page, and checks that every page with body text has a marker in the EPUB and
 // that the EPUB's text right after each marker is the text that page's
 // body begins with. The EPUB must pass EPUBCheck with its page-list.
 func TestMarkedEPUBMatchesPrint(t *testing.T) {
 	tooltest.Require(t, "pdftotext")
-	cases := []struct {
-		name, size string
-		notes      book.NotePlacement
-	}{
-		{"a6", "a6", book.PlaceFootnotes},
-		{"a5", "a5", book.PlaceFootnotes},
-		{"a6-chapter-end", "a6", book.PlaceChapterEnd},
-		{"a6-book-end", "a6", book.PlaceBookEnd},
+	placed := func(size string, p book.NotePlacement) func(testing.TB) *book.Book {
+		return func(t testing.TB) *book.Book {
+			b := manuscript("pamphlet", size)(t)
+			b.Notes.Placement = p
+			return b
+		}
+	}
+	cases := []layoutCase{
+		{"edition", edition("pamphlet", "pamphlet")},
+		{"a5", manuscript("pamphlet", "a5")},
+		{"a6-chapter-end", placed("a6", book.PlaceChapterEnd)},
+		{"a6-book-end", placed("a6", book.PlaceBookEnd)},
 	}
 	for _, c := range cases {
 		t.Run("pamphlet-"+c.name, func(t *testing.T) {
 			t.Parallel()
-			b := manuscript("pamphlet", c.size)(t)
-			b.Notes.Placement = c.notes
-			checkMarkedEPUB(t, b)
+			checkMarkedEPUB(t, c.book(t))
 		})
 	}
 }
@@ -58,6 +61,9 @@ func checkMarkedEPUB(t *testing.T, b *book.Book) {
 		t.Fatalf("EPUB: %v", err)
 	}
 	epubPath := writeTemp(t, "pamphlet.epub", eb.Bytes())
+	if src := `<dc:source id="page-source">` + html.EscapeString(b.Meta.Identifier) + "</dc:source>"; b.Meta.Identifier != "" && !bytes.Contains(epubFile(t, eb.Bytes(), "OEBPS/content.opf"), []byte(src)) {
+		t.Errorf("the package document does not name the print edition: no %s", src)
+	}
 
 	doc, _ := mustLayout(t, b)
 	pages := strings.Split(run(t, pdftotext, "-enc", "UTF-8", pdfPath, "-"), "\f")
@@ -140,6 +146,25 @@ func epubMarkers(t *testing.T, data []byte) []epubMarker {
 		}
 	}
 	return out
+}
+
+// epubFile returns one file of an EPUB.
+func epubFile(t *testing.T, data []byte, name string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := zr.Open(name)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // stripFurniture removes from the front of a page's text, as pdftotext

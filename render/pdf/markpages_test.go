@@ -27,6 +27,7 @@ func markCases() []layoutCase {
 	pamphlet := layoutCase{"pamphlet-a6", manuscript("pamphlet", "a6")}
 	return []layoutCase{
 		pamphlet,
+		{"pamphlet-edition", edition("pamphlet", "pamphlet")},
 		{"pamphlet-a5", manuscript("pamphlet", "a5")},
 		{"handbook-a6", manuscript("handbook", "a6")},
 		{"stress-a6", func(testing.TB) *book.Book { return stressBook(book.PlaceFootnotes, "a6") }},
@@ -34,6 +35,27 @@ func markCases() []layoutCase {
 		{"pamphlet-a6-book-end", placed(pamphlet, book.PlaceBookEnd)},
 		{"stress-a5-chapter-end", func(testing.TB) *book.Book { return stressBook(book.PlaceChapterEnd, "a5") }},
 		{"stress-a5-book-end", func(testing.TB) *book.Book { return stressBook(book.PlaceBookEnd, "a5") }},
+	}
+}
+
+// edition returns a sample book from manuscripts/ as the build makes one
+// of its editions: the edition's output and note settings and its
+// identifier in place of the book's.
+func edition(name, ed string) func(testing.TB) *book.Book {
+	return func(t testing.TB) *book.Book {
+		t.Helper()
+		b := manuscript(name, "")(t)
+		for _, e := range b.Editions {
+			if e.Name == ed {
+				b.Output, b.Notes = e.Output, e.Notes
+				if e.Identifier != "" {
+					b.Meta.Identifier = e.Identifier
+				}
+				return b
+			}
+		}
+		t.Fatalf("%s has no edition %q", name, ed)
+		return nil
 	}
 }
 
