@@ -16,12 +16,13 @@ import (
 	"samizdat/render/epub"
 )
 
-// TestMarkedEPUBMatchesPrint builds the pamphlet's PDF — its pamphlet
-// edition (A6, as the manifest sets it up for the booklet), at A5, with notes at chapter ends
-// and at the book's end — and an EPUB from each marked copy, reads the PDF back with pdftotext page
-// by page, and checks that every page with body text has a marker in the EPUB and
-// that the EPUB's text right after each marker is the text that page's
-// body begins with. The EPUB must pass EPUBCheck with its page-list.
+// TestMarkedEPUBMatchesPrint builds the pamphlet's PDF — as its pamphlet
+// edition (A6, set up for the booklet), at A5, with notes at chapter
+// ends and at the book's end — and an EPUB from each marked copy, reads
+// the PDF back with pdftotext page by page, and checks that every page
+// with body text has a marker in the EPUB and that the EPUB's text right
+// after each marker is the text that page's body begins with. The EPUB
+// must pass EPUBCheck with its page-list.
 func TestMarkedEPUBMatchesPrint(t *testing.T) {
 	tooltest.Require(t, "pdftotext")
 	placed := func(size string, p book.NotePlacement) func(testing.TB) *book.Book {
