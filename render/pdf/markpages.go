@@ -42,7 +42,8 @@ func (r *Renderer) MarkPages(b *book.Book, opt render.Options) (*book.Book, erro
 	out.Back = m.chapters(b.Back)
 	out.Meta.PageSource = pageSource(b)
 	if m.placed < m.total {
-		return nil, fmt.Errorf("marking pages: %d of %d page marks found no place in the text", m.total-m.placed, m.total)
+		// Only a note that its chapter does not list can hide a mark.
+		opt.Warnf(book.Pos{}, "%d of %d print page marks found no place in the text; the e-book's page list leaves those pages out", m.total-m.placed, m.total)
 	}
 	return &out, nil
 }
