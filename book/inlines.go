@@ -1,5 +1,10 @@
 package book
 
+import (
+	"strings"
+	"unicode"
+)
+
 // Inline is an element inside a paragraph, heading or cell. The set is
 // closed; renderers switch on the concrete type.
 type Inline interface {
@@ -99,6 +104,20 @@ func (*Image) inline()     {}
 func (*NoteRef) inline()   {}
 func (*Citation) inline()  {}
 func (*PageBreak) inline() {}
+
+// OneLine folds a string onto one line: control characters (line ends,
+// tabs) become spaces and runs of white space one space, trimmed at both
+// ends. Labels and metadata values pass through it on their way into
+// attributes and YAML.
+func OneLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
 
 // PlainText returns the text of inlines without markup, as used for
 // document titles, alt text and table-of-contents entries.

@@ -4,9 +4,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"gopkg.in/yaml.v3"
+
+	"samizdat/book"
 )
 
 // isoDateRE matches the dates the importer writes, which YAML may hold
@@ -38,11 +39,11 @@ func (a *Article) Manuscript() []byte {
 		b.WriteString("extra:\n")
 		seen := map[string]int{}
 		for _, f := range m.Other {
-			key := oneLine(f.Key)
+			key := book.OneLine(f.Key)
 			if seen[key]++; seen[key] > 1 {
 				key += " " + strconv.Itoa(seen[key])
 			}
-			b.WriteString("  " + yamlString(key) + ": " + yamlString(oneLine(f.Value)) + "\n")
+			b.WriteString("  " + yamlString(key) + ": " + yamlString(book.OneLine(f.Value)) + "\n")
 		}
 	}
 	b.WriteString("---\n\n")
@@ -53,7 +54,7 @@ func (a *Article) Manuscript() []byte {
 // scalar writes "key: value" with the value quoted as YAML needs; an
 // empty value writes nothing.
 func scalar(b *strings.Builder, key, value string) {
-	if value = oneLine(value); value != "" {
+	if value = book.OneLine(value); value != "" {
 		b.WriteString(key + ": " + yamlString(value) + "\n")
 	}
 }
@@ -67,7 +68,7 @@ func listOrScalar(b *strings.Builder, key string, values []string) {
 	default:
 		b.WriteString(key + ":\n")
 		for _, v := range values {
-			b.WriteString("  - " + yamlString(oneLine(v)) + "\n")
+			b.WriteString("  - " + yamlString(book.OneLine(v)) + "\n")
 		}
 	}
 }
@@ -79,16 +80,4 @@ func yamlString(s string) string {
 		return `"` + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), `"`, `\"`) + `"`
 	}
 	return strings.TrimSuffix(string(out), "\n")
-}
-
-// oneLine folds whitespace, so that a value stays on its line, and turns
-// control characters (which YAML refuses even in comments) into spaces.
-func oneLine(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
 }

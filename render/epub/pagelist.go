@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"samizdat/book"
 )
@@ -30,7 +29,7 @@ type pageBreakInfo struct {
 // pageBreak records a page break shown in document at, in reading order.
 // A break without a page number cannot be announced and is left out.
 func (p *plan) pageBreak(at *document, n *book.PageBreak, pos book.Pos) {
-	label := pageLabel(n.Label)
+	label := book.OneLine(n.Label)
 	if label == "" {
 		p.opt.Warnf(pos, "a print page break without a page number is left out")
 		return
@@ -40,18 +39,6 @@ func (p *plan) pageBreak(at *document, n *book.PageBreak, pos book.Pos) {
 	}
 	p.pageIDs[n] = ""
 	p.pageBreaks = append(p.pageBreaks, pageBreakInfo{brk: n, label: label, doc: at})
-}
-
-// pageLabel normalises a printed page number for display: white space
-// runs become one space, control characters go.
-func pageLabel(s string) string {
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return ' '
-		}
-		return r
-	}, s)
-	return strings.Join(strings.Fields(s), " ")
 }
 
 // namePageBreaks gives every page break its id, "page-" and the page
@@ -98,7 +85,7 @@ func (pg *page) pageBreak(n *book.PageBreak) {
 	if id == "" {
 		return
 	}
-	pg.emptyTag("span", "epub:type", "pagebreak", "role", "doc-pagebreak", "id", id, "aria-label", pageLabel(n.Label))
+	pg.emptyTag("span", "epub:type", "pagebreak", "role", "doc-pagebreak", "id", id, "aria-label", book.OneLine(n.Label))
 }
 
 // pageList writes the page-list navigation: a link to every print page

@@ -41,11 +41,7 @@ func (r *Booklet) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
-	sz, err := ParsePageSize(b.Output.PageSize)
-	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	fs, err := loadFaces(opt.Fonts)
+	sz, fs, err := prepare(b, opt)
 	if err != nil {
 		return err
 	}

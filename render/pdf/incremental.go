@@ -51,11 +51,7 @@ type Reuse struct {
 // kept pages are the previous Document's *Page values, so a caller may
 // keep what it made from them (a drawing) by pointer.
 func (inc *Incremental) Layout(b *book.Book, opt render.Options) (*Document, Reuse, error) {
-	sz, err := ParsePageSize(b.Output.PageSize)
-	if err != nil {
-		return nil, Reuse{}, fmt.Errorf("pdf: %w", err)
-	}
-	fs, err := loadFaces(opt.Fonts)
+	sz, fs, err := prepare(b, opt)
 	if err != nil {
 		return nil, Reuse{}, err
 	}

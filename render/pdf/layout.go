@@ -17,11 +17,7 @@ func Layout(b *book.Book, opt render.Options) (*Document, error) {
 
 // LayoutWith is Layout with print settings the book model does not carry.
 func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, error) {
-	sz, err := ParsePageSize(b.Output.PageSize)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	fs, err := loadFaces(opt.Fonts)
+	sz, fs, err := prepare(b, opt)
 	if err != nil {
 		return nil, err
 	}

@@ -48,11 +48,7 @@ func (*Renderer) Extension() string { return ".pdf" }
 // one book with the same options give the same bytes: the creation and
 // modification dates are opt.Date.
 func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
-	sz, err := ParsePageSize(b.Output.PageSize)
-	if err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	fs, err := loadFaces(opt.Fonts)
+	sz, fs, err := prepare(b, opt)
 	if err != nil {
 		return err
 	}
@@ -61,6 +57,17 @@ func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 		return err
 	}
 	return draw(w, doc, fs, b.Meta, opt.Date)
+}
+
+// prepare reads what every layout of b needs: the page size and the
+// faces.
+func prepare(b *book.Book, opt render.Options) (Size, faces, error) {
+	sz, err := ParsePageSize(b.Output.PageSize)
+	if err != nil {
+		return Size{}, faces{}, fmt.Errorf("pdf: %w", err)
+	}
+	fs, err := loadFaces(opt.Fonts)
+	return sz, fs, err
 }
 
 // The renderer implements render.Renderer.
