@@ -79,6 +79,10 @@ type span struct {
 	// hyphenate allows hyphenation points; headings, titles, code and
 	// web addresses have none.
 	hyphenate bool
+	// punctBreaks lets code and web addresses break at their punctuation
+	// (see punctBreak), without a hyphen: they have no syllables, and a
+	// long one would otherwise leave a line with gaping spaces.
+	punctBreaks bool
 }
 
 // noteAnchor is the anchor ID of a note's text.
@@ -212,14 +216,14 @@ func (in *inliner) walk(ins []book.Inline, s span) {
 			in.walk(n.Inlines, t)
 		case *book.Code:
 			t := s
-			t.font, t.size, t.hyphenate = FontMono, s.size*codeScale, false
+			t.font, t.size, t.hyphenate, t.punctBreaks = FontMono, s.size*codeScale, false, true
 			in.node = n
 			in.text(n.Text, t)
 		case *book.Link:
 			t := s
 			t.link = in.target(n.URL)
 			if looksLikeAddress(book.PlainText(n.Inlines)) {
-				t.hyphenate = false
+				t.hyphenate, t.punctBreaks = false, true
 			}
 			in.walk(n.Inlines, t)
 		case *book.Image:
@@ -253,6 +257,46 @@ func (in *inliner) target(url string) string {
 // breakAfter reports whether a line may break after r inside a word.
 func breakAfter(r rune) bool {
 	return r == '-' || r == '–' || r == '—' || r == '/'
+}
+
+// punctPenalty is the cost of breaking code or a web address at its
+// punctuation: a little more than a hyphen, so that a line breaks between
+// words when it can.
+const punctPenalty = 100
+
+// punctBreak says whether code or a web address whose current piece runs
+// from start may break just before the rune at i, returning i if so and
+// start if not: before a full stop, comma, semicolon, question mark,
+// number sign, per cent sign, tilde, underscore, ampersand, equals sign,
+// opening bracket or single slash, and after a colon, a closing bracket
+// or a double slash — the Chicago Manual's rules for URLs, applied to
+// code too. No piece is left shorter than two characters, so that a lone
+// full stop or bracket never starts or ends a line.
+func punctBreak(s string, start, i int) int {
+	if utf8.RuneCountInString(s[start:i]) < 2 || utf8.RuneCountInString(s[i:]) < 2 {
+		return start
+	}
+	prev, pw := utf8.DecodeLastRuneInString(s[:i])
+	r, rw := utf8.DecodeRuneInString(s[i:])
+	next, _ := utf8.DecodeRuneInString(s[i+rw:])
+	var before2 rune
+	if i-pw > start {
+		before2, _ = utf8.DecodeLastRuneInString(s[:i-pw])
+	}
+	const opening = ".,;?#%~_&=([{"
+	switch {
+	case isSpace(r) || isSpace(prev):
+		return start
+	case strings.ContainsRune(opening, r) && !strings.ContainsRune(opening+"/:", prev):
+		return i
+	case r == '/' && prev != '/' && prev != ':' && next != '/':
+		return i
+	case prev == ':' && r != '/', prev == '/' && before2 == '/' && r != '/':
+		return i
+	case strings.ContainsRune(")]}", prev) && !strings.ContainsRune(".,;:)]}", r):
+		return i
+	}
+	return start
 }
 
 // isSpace reports whether r separates words.
@@ -301,6 +345,13 @@ func (in *inliner) text(s string, sp span) {
 		}
 		if start < 0 {
 			start = i
+		}
+		if sp.punctBreaks && i > start {
+			if k := punctBreak(s, start, i); k > start {
+				in.word(s[start:k], sp)
+				in.items = append(in.items, item{kind: itemPenalty, penalty: punctPenalty})
+				start = k
+			}
 		}
 		if !breakAfter(r) {
 			continue
