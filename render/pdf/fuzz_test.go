@@ -9,8 +9,8 @@ import (
 )
 
 // FuzzLayout lays out books made from arbitrary text: paragraphs split
-// on blank lines, a heading and a note from the first line, an empty
-// chapter after. Words longer than the measure, zero-width and combining
+// on blank lines, a heading, a note, inline code and a web address from
+// the first line, an empty chapter after. Words longer than the measure, zero-width and combining
 // characters, right-to-left text and control characters must never make
 // the engine panic, fail, or set text outside the text area.
 func FuzzLayout(f *testing.F) {
@@ -45,7 +45,9 @@ func FuzzLayout(f *testing.F) {
 		first, _, _ := strings.Cut(text, "\n")
 		note := &book.Note{ID: "n1", Number: 1, Refs: 1, Blocks: []book.Block{&book.Paragraph{Inlines: []book.Inline{&book.Text{Text: first}}}}}
 		blocks = append(blocks, &book.Heading{Level: 2, ID: "h", Inlines: []book.Inline{&book.Text{Text: first}}},
-			&book.Paragraph{Inlines: []book.Inline{&book.Text{Text: first}, &book.NoteRef{Note: note, Index: 1}}})
+			&book.Paragraph{Inlines: []book.Inline{&book.Text{Text: first}, &book.NoteRef{Note: note, Index: 1}}},
+			// Code and web addresses break at their punctuation.
+			&book.Paragraph{Inlines: []book.Inline{&book.Code{Text: first}, &book.Space{}, &book.Link{URL: "https://example.org/", Inlines: []book.Inline{&book.Text{Text: "https://" + first}}}}})
 		b := &book.Book{
 			Meta: book.Metadata{Title: first, Lang: "en"},
 			Parts: []*book.Part{{Chapters: []*book.Chapter{
