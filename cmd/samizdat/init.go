@@ -22,8 +22,9 @@ func (a *app) initCommand() *cobra.Command {
 first chapter that shows the Markdown samizdat reads, a sources file with
 two entries, a .gitignore for _build/ and a CI workflow
 (.github/workflows/samizdat.yml) that builds and verifies the book and
-uploads the outputs. Templates: pamphlet (one essay, A6), book (parts and a
-preface, A5), collection (articles by several authors with bylines).`,
+uploads the outputs. Templates: pamphlet (one essay, A6, imposed as a
+booklet to fold and staple), book (parts and a preface, A5), collection
+(articles by several authors with bylines).`,
 		Example: "  samizdat init mybook\n  samizdat init essays --template collection --title \"Sheets Passed Hand to Hand\"",
 		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

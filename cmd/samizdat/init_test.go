@@ -31,8 +31,13 @@ func TestInitTemplatesBuild(t *testing.T) {
 				t.Fatalf("build of the new book: exit %d: %s", code, stderr)
 			}
 			tooltest.EPUBCheck(t, filepath.Join(dir, "_build", "my-"+kind+".epub"))
+			// A pamphlet is made to be folded: its booklet is built too.
+			_, err := os.Stat(filepath.Join(dir, "_build", "my-"+kind+"-booklet.pdf"))
+			if booklet := err == nil; booklet != (kind == "pamphlet") {
+				t.Errorf("booklet written: %v, want it for the pamphlet only", booklet)
+			}
 			yaml, _ := os.ReadFile(filepath.Join(dir, "book.yaml"))
-			for _, key := range []string{"title:", "author:", "lang:", "notes:", "placement:", "page-size:", "embed-fonts:", "front-matter:", "back-matter:", "bibliography:", "slug:", "formats:", "citations:", "recto-chapters:", "hyphenation:", "extra:", "series:"} {
+			for _, key := range []string{"title:", "author:", "lang:", "notes:", "placement:", "page-size:", "embed-fonts:", "front-matter:", "back-matter:", "bibliography:", "slug:", "formats:", "citations:", "recto-chapters:", "hyphenation:", "extra:", "series:", "margins:", "impose:", "page-list:", "editions:"} {
 				if !strings.Contains(string(yaml), key) {
 					t.Errorf("book.yaml lacks %s", key)
 				}

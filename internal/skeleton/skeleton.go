@@ -33,9 +33,11 @@ type part struct {
 // settings fill book.yaml.tmpl.
 type settings struct {
 	Title, Subtitle, Description, Publisher, Slug, PageSize string
-	Authors                                                 []person
-	Front, Back, Chapters                                   []string
-	Parts                                                   []part
+	// Impose is "booklet" for a pamphlet, to fold and staple, else "none".
+	Impose                string
+	Authors               []person
+	Front, Back, Chapters []string
+	Parts                 []part
 }
 
 // Write creates the book folder dir from the named template and returns
@@ -52,7 +54,7 @@ func Write(dir, kind, title string) ([]string, error) {
 	s := settings{
 		Title: title, Subtitle: "A subtitle, or leave it empty", Publisher: "Your Press",
 		Description: "What the book is about, in a sentence or two; e-book shops show it.",
-		Slug:        book.Slug(base, true, "book"), PageSize: "a5",
+		Slug:        book.Slug(base, true, "book"), PageSize: "a5", Impose: "none",
 		Authors: []person{{Name: "Your Name", FileAs: "Name, Your", Role: "aut"}},
 		Back:    []string{"bibliography", "{colophon: colophon.md}"},
 	}
@@ -65,7 +67,7 @@ func Write(dir, kind, title string) ([]string, error) {
 	}
 	switch kind {
 	case "pamphlet":
-		s.PageSize = "a6"
+		s.PageSize, s.Impose = "a6", "booklet"
 		s.Front = []string{"title-page", "copyright"}
 		s.Chapters = []string{"chapters/01-first-chapter.md"}
 	case "book":
