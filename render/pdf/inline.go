@@ -273,7 +273,7 @@ const punctPenalty = 100
 // code too. No piece is left shorter than two characters, so that a lone
 // full stop or bracket never starts or ends a line.
 func punctBreak(s string, start, i int) int {
-	if utf8.RuneCountInString(s[start:i]) < 2 || utf8.RuneCountInString(s[i:]) < 2 {
+	if !atLeastTwoRunes(s[start:i]) || !atLeastTwoRunes(s[i:]) {
 		return start
 	}
 	prev, pw := utf8.DecodeLastRuneInString(s[:i])
@@ -297,6 +297,13 @@ func punctBreak(s string, start, i int) int {
 		return i
 	}
 	return start
+}
+
+// atLeastTwoRunes reports whether s holds two runes or more, looking at
+// no more of it than that (punctBreak asks at every rune of a long word).
+func atLeastTwoRunes(s string) bool {
+	_, n := utf8.DecodeRuneInString(s)
+	return n < len(s)
 }
 
 // isSpace reports whether r separates words.
