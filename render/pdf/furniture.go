@@ -116,19 +116,31 @@ func (p *paginator) furniture(pg *Page, pb *pageBuild) {
 	}
 }
 
-// fit shortens s with an ellipsis until it is no wider than width.
+// fit shortens s with an ellipsis until it is no wider than width. The
+// cut is found by halving, since a running head is fitted on every page
+// and a title may be as long as a paragraph: trying one rune fewer at a
+// time made a long title's pages quadratic in its length.
 func (ts *typesetter) fit(f Font, s string, size, width float64) string {
 	if ts.width(f, s, size) <= width {
 		return s
 	}
 	rs := []rune(s)
-	for n := len(rs) - 1; n > 0; n-- {
-		t := strings.TrimRight(string(rs[:n]), " ") + "…"
-		if ts.width(f, t, size) <= width {
-			return t
+	cut := func(n int) string { return strings.TrimRight(string(rs[:n]), " ") + "…" }
+	// The longest prefix that fits with its ellipsis: lo fits (or is 0),
+	// hi does not.
+	lo, hi := 0, len(rs)
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if ts.width(f, cut(mid), size) <= width {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return ""
+	if lo == 0 {
+		return ""
+	}
+	return cut(lo)
 }
 
 // roman writes n in lower-case roman numerals.

@@ -25,7 +25,14 @@ func FuzzLayout(f *testing.F) {
 	} {
 		f.Add(s, "a6")
 	}
-	f.Fuzz(func(t *testing.T, text, size string) {
+	f.Fuzz(func(t *testing.T, text, size string) { layoutFuzzInput(t, text, size) })
+}
+
+// layoutFuzzInput makes a book of text as FuzzLayout describes, lays it
+// out at the page size named (a5 unless a4 or a6) and checks every line.
+func layoutFuzzInput(t testing.TB, text, size string) {
+	t.Helper()
+	{
 		if size != "a4" && size != "a6" {
 			size = "a5"
 		}
@@ -70,5 +77,5 @@ func FuzzLayout(f *testing.F) {
 				}
 			}
 		}
-	})
+	}
 }

@@ -89,3 +89,33 @@ func TestCodeBreaksKeepLinesTight(t *testing.T) {
 		t.Fatalf("the paragraph made %d lines; the test needs a narrow measure", lines+1)
 	}
 }
+
+// TestFit shortens running heads: the result fits, ends in an ellipsis
+// when cut, and is the longest cut that fits.
+func TestFit(t *testing.T) {
+	fs, err := loadFaces(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sz, _ := ParsePageSize("a5")
+	ts := newTypesetter(&book.Book{}, fs, sz, Settings{})
+	long := strings.Repeat("Sheets Passed Hand to Hand ", 200)
+	for _, width := range []float64{0.5, 20, 100, 250} {
+		got := ts.fit(FontItalic, long, 9, width)
+		w := ts.width(FontItalic, got, 9)
+		switch {
+		case width < 1 && got != "":
+			t.Errorf("width %v: %q, want nothing", width, got)
+		case width >= 1 && (w > width || !strings.HasSuffix(got, "…")):
+			t.Errorf("width %v: %q is %.1f wide", width, got, w)
+		case width >= 1:
+			n := len([]rune(got)) - 1 // without the ellipsis
+			if longer := strings.TrimRight(string([]rune(long)[:n+1]), " ") + "…"; ts.width(FontItalic, longer, 9) <= width && longer != got {
+				t.Errorf("width %v: %q fits, but so does the longer %q", width, got, longer)
+			}
+		}
+	}
+	if got := ts.fit(FontItalic, "Short", 9, 250); got != "Short" {
+		t.Errorf("a title that fits became %q", got)
+	}
+}
