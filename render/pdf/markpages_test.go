@@ -326,9 +326,8 @@ func textAfterMarks(b *book.Book) []markText {
 	var marks []markText
 	var text strings.Builder
 	var at []int
-	var inlines func([]book.Inline)
-	inlines = func(ins []book.Inline) {
-		for _, in := range ins {
+	inlines := func(ins []book.Inline) {
+		book.WalkInlines(ins, func(in book.Inline) {
 			switch n := in.(type) {
 			case *book.PageBreak:
 				marks = append(marks, markText{label: n.Label})
@@ -339,22 +338,12 @@ func textAfterMarks(b *book.Book) []markText {
 				text.WriteString(n.Text)
 			case *book.Space, *book.LineBreak:
 				text.WriteString(" ")
-			case *book.Emph:
-				inlines(n.Inlines)
-			case *book.Strong:
-				inlines(n.Inlines)
-			case *book.Strike:
-				inlines(n.Inlines)
-			case *book.Link:
-				inlines(n.Inlines)
 			case *book.Citation:
-				if n.Rendered != nil {
-					inlines(n.Rendered)
-				} else {
+				if n.Rendered == nil {
 					text.WriteString(n.Raw)
 				}
 			}
-		}
+		})
 	}
 	var blocks func([]book.Block)
 	blocks = func(bs []book.Block) {
