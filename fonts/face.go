@@ -116,8 +116,8 @@ func (f *Face) Kern(a, b rune) int {
 	return k
 }
 
-// Width returns the width of s at size points, with kerning.
-func (f *Face) Width(s string, size float64) float64 {
+// Units returns the width of s in font units, with kerning.
+func (f *Face) Units(s string) int {
 	units := 0
 	prev := rune(-1)
 	for _, r := range s {
@@ -127,5 +127,10 @@ func (f *Face) Width(s string, size float64) float64 {
 		units += f.Advance(r)
 		prev = r
 	}
-	return float64(units) * size / float64(f.UnitsPerEm)
+	return units
+}
+
+// Width returns the width of s at size points, with kerning.
+func (f *Face) Width(s string, size float64) float64 {
+	return float64(f.Units(s)) * size / float64(f.UnitsPerEm)
 }

@@ -28,18 +28,7 @@ func newTypeface(f *fonts.Face) (*typeface, error) {
 }
 
 // units is the width of s in font units, with kerning.
-func (t *typeface) units(s string) int64 {
-	var w int64
-	prev := rune(-1)
-	for _, r := range s {
-		if prev >= 0 {
-			w += int64(t.face.Kern(prev, r))
-		}
-		w += int64(t.face.Advance(r))
-		prev = r
-	}
-	return w
-}
+func (t *typeface) units(s string) int64 { return int64(t.face.Units(s)) }
 
 // sized is a typeface at a size in whole pixels (whole sizes keep every
 // computation in integers).

@@ -256,16 +256,7 @@ func (ts *typesetter) unitsOf(f Font, s string) int {
 	if u, ok := m[s]; ok {
 		return u
 	}
-	face := ts.faces[f]
-	u := 0
-	prev := rune(-1)
-	for _, r := range s {
-		if prev >= 0 {
-			u += face.Kern(prev, r)
-		}
-		u += face.Advance(r)
-		prev = r
-	}
+	u := ts.faces[f].Units(s)
 	m[s] = u
 	return u
 }
