@@ -1,15 +1,14 @@
 package importer
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files")
+	"samizdat/internal/golden"
+)
 
 // fixtures lists the article fixtures of one form.
 func fixtures(t *testing.T, pattern string) []string {
@@ -53,43 +52,8 @@ func TestGolden(t *testing.T) {
 				t.Errorf("a second import differs from the first (%v)", err)
 			}
 			stem := strings.TrimSuffix(file, filepath.Ext(file))
-			compareGolden(t, stem+".md.golden", string(a.Manuscript()))
-			compareGolden(t, stem+".log.golden", report(a))
+			golden.Check(t, stem+".md.golden", a.Manuscript())
+			golden.Check(t, stem+".log.golden", []byte(report(a)))
 		})
 	}
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it):\n%s", path, firstDiff(string(want), got))
-	}
-}
-
-// firstDiff shows the first line where two texts differ.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant: %q\ngot:  %q", i+1, w, g)
-		}
-	}
-	return "(same lines, different line ends)"
 }

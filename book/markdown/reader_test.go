@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,9 +9,8 @@ import (
 
 	"samizdat/book"
 	"samizdat/book/typography"
+	"samizdat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGolden reads each testdata/*.md and compares the model dump, after
 // typography, with its .golden file.
@@ -37,19 +35,7 @@ func TestGolden(t *testing.T) {
 			for _, w := range doc.Warnings {
 				got.WriteString("warning: " + w.Error() + "\n")
 			}
-			golden := strings.TrimSuffix(f, ".md") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if got.String() != string(want) {
-				t.Errorf("model dump differs from %s:\n%s", golden, got.String())
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".md")+".golden", got.Bytes())
 		})
 	}
 }

@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"flag"
 	"image"
 	"image/png"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"samizdat/internal/golden"
+)
 
 func handbookText() Text {
 	return Text{
@@ -122,23 +120,7 @@ func TestCoverPixelsGolden(t *testing.T) {
 	_, p := decode(t, handbookText())
 	sum := sha256.Sum256(p.Pix)
 	got := hex.EncodeToString(sum[:]) + "\n"
-	path := filepath.Join("testdata", "handbook-pixels.sha256")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("cover pixels changed: hash %s, golden %s", strings.TrimSpace(got), strings.TrimSpace(string(want)))
-	}
+	golden.Check(t, filepath.Join("testdata", "handbook-pixels.sha256"), []byte(got))
 }
 
 // TestCoverTexts checks unusual texts: an empty title, a long title that

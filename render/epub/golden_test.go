@@ -1,16 +1,13 @@
 package epub
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"samizdat/book"
 	"samizdat/book/booktest"
+	"samizdat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // TestGolden compares generated files with reviewed copies in testdata/.
 // Run `go test ./render/epub -run Golden -update` after an intended
@@ -31,20 +28,7 @@ func TestGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			got := unpack(t, mustRender(t, tt.book())).must(t, tt.file)
-			path := filepath.Join("testdata", tt.golden+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from %s; run with -update and review the diff\n--- got ---\n%s", tt.file, path, got)
-			}
+			golden.Check(t, filepath.Join("testdata", tt.golden+".golden"), []byte(got))
 		})
 	}
 }

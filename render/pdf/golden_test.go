@@ -2,16 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"samizdat/book/booktest"
+	"samizdat/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // dumpDocument writes the structure of a laid-out document: each page's
 // folio and every line of text with its role, face, size and position
@@ -46,20 +43,5 @@ func dumpDocument(d *Document) []byte {
 func TestGoldenLayout(t *testing.T) {
 	doc, _ := mustLayout(t, booktest.Sample())
 	got := dumpDocument(doc)
-	golden := filepath.Join("testdata", "sample.layout.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("layout differs from %s; inspect with go test -update and git diff", golden)
-	}
+	golden.Check(t, filepath.Join("testdata", "sample.layout.golden"), got)
 }
