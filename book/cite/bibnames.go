@@ -43,30 +43,23 @@ type bibWord struct {
 // outside braces.
 func splitWords(s string) []bibWord {
 	var out []bibWord
-	depth, start := 0, 0
-	rs := []rune(s)
-	emit := func(end int) {
-		if w := strings.TrimSpace(string(rs[start:end])); w != "" {
+	for _, w := range splitOutsideBraces(s, func(r rune) bool { return unicode.IsSpace(r) || r == '~' }) {
+		if w = strings.TrimSpace(w); w != "" {
 			out = append(out, bibWord{w, strings.TrimSpace(latexPlain(w))})
 		}
 	}
-	for i, r := range rs {
-		switch {
-		case r == '{':
-			depth++
-		case r == '}':
-			depth--
-		case depth == 0 && (unicode.IsSpace(r) || r == '~'):
-			emit(i)
-			start = i + 1
-		}
-	}
-	emit(len(rs))
 	return out
 }
 
 // splitCommas splits a name at commas outside braces.
 func splitCommas(s string) []string {
+	return splitOutsideBraces(s, func(r rune) bool { return r == ',' })
+}
+
+// splitOutsideBraces cuts s at every rune sep accepts that stands outside
+// braces, dropping those runes; the pieces are as written, empty ones
+// included.
+func splitOutsideBraces(s string, sep func(rune) bool) []string {
 	var out []string
 	depth, start := 0, 0
 	rs := []rune(s)
@@ -76,7 +69,7 @@ func splitCommas(s string) []string {
 			depth++
 		case r == '}':
 			depth--
-		case r == ',' && depth == 0:
+		case depth == 0 && sep(r):
 			out = append(out, string(rs[start:i]))
 			start = i + 1
 		}
