@@ -54,9 +54,11 @@ func FontFiles(fam *fonts.Family) ([]FontFile, error) {
 // address (nil embeds them as data: URIs, for a self-contained page).
 func FontFaces(w io.Writer, files []FontFile, url func(FontFile) string) error {
 	for _, f := range files {
-		src := "data:font/ttf;base64," + base64.StdEncoding.EncodeToString(f.Data)
+		var src string
 		if url != nil {
 			src = url(f)
+		} else {
+			src = "data:font/ttf;base64," + base64.StdEncoding.EncodeToString(f.Data)
 		}
 		if _, err := fmt.Fprintf(w, "@font-face { font-family: %q; font-style: %s; font-weight: %s; src: url(%q) format(\"truetype\"); }\n",
 			f.Family, f.Style, f.Weight, src); err != nil {
