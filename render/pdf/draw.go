@@ -12,12 +12,11 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"samizdat/book"
-	"samizdat/fonts"
 )
 
 // draw writes laid-out pages as a PDF with fpdf. It adds nothing to the
-// layout: it embeds the faces (fpdf subsets them), sets each text run in
-// kern-free pieces at their measured positions, and turns anchors, links
+// layout: it embeds the faces (fpdf subsets them), sets each text run as
+// one text object with its kerns (textops.go), and turns anchors, links
 // and marks into link targets, link annotations and bookmarks. The
 // document carries no wall-clock time and no random ID, so one layout
 // always gives the same bytes. draw consumes doc: its pages are let go
@@ -49,18 +48,9 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 		p.SetLang(lang)
 	}
 	p.SetXmpMetadata(xmpPacket(meta, lang, date))
-	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}, pieces: map[pieceKey][]piece{}}
-	for i, name := range d.names {
-		// fpdf writes into the buffer it is given while subsetting, so
-		// it gets a copy: the face's bytes are shared with its measuring
-		// and with other renderers.
-		p.AddUTF8FontFromBytes(name, "", bytes.Clone(fs[i].Data))
-		// fpdf only prints a font it cannot read; selecting the font
-		// turns that into an error.
-		p.SetFont(name, "", 10)
-		if err := p.Error(); err != nil {
-			return fmt.Errorf("pdf: embedding %s: %w", fs[i].FileName, err)
-		}
+	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}, tj: map[pieceKey]tjRun{}}
+	if err := d.embed(usedRunes(doc.Pages)); err != nil {
+		return err
 	}
 	// Link targets are declared before any page is drawn, so that a link
 	// may point forward.
@@ -114,9 +104,11 @@ type drawer struct {
 	font   Font
 	size   float64
 	hasSet bool
-	// pieces remembers how runs are cut at kerns, in font units: the
-	// same words recur on every page.
-	pieces map[pieceKey][]piece
+	// tj remembers each run's part of a TJ operand: the same words
+	// recur on every page.
+	tj map[pieceKey]tjRun
+	// lines gathers text objects between font changes.
+	lines lineWriter
 }
 
 // pieceKey is a run of text in a face.
@@ -147,26 +139,7 @@ func (d *drawer) page(pg *Page) error {
 		}
 		p.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
 	}
-	for _, t := range pg.Texts {
-		d.setFont(t.Font, t.Size)
-		scale := t.Size / float64(d.faces[t.Font].UnitsPerEm)
-		for _, s := range d.kernFree(t.Font, t.Drawn()) {
-			if strings.TrimSpace(s.text) == "" {
-				continue
-			}
-			s.dx *= scale
-			if !hasLigature(s.text) {
-				p.Text(t.X+s.dx, t.Y, s.text)
-				continue
-			}
-			// A ligature glyph reads back as its letters: the marked
-			// content's ActualText is what text extraction, search and
-			// screen readers see.
-			p.RawWriteStr("/Span<</ActualText" + utf16Hex(unligate(s.text)) + ">>BDC")
-			p.Text(t.X+s.dx, t.Y, s.text)
-			p.RawWriteStr("EMC")
-		}
-	}
+	d.texts(pg)
 	for _, l := range pg.Links {
 		switch {
 		case l.URL != "":
@@ -179,6 +152,34 @@ func (d *drawer) page(pg *Page) error {
 	}
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
+	}
+	return nil
+}
+
+// embed embeds the faces the pages use, the regular face always (the
+// bookmarks are encoded with it), and gives fpdf every character each
+// face sets, for its subsetting (see textops.go). It runs before the
+// first page, so what fpdf's Text writes here goes in front of the
+// header, where compressStreams cuts it off.
+func (d *drawer) embed(runes runeSets) error {
+	p := d.pdf
+	for i, name := range d.names {
+		if len(runes[i]) == 0 && Font(i) != FontRegular {
+			continue
+		}
+		// fpdf writes into the buffer it is given while subsetting, so
+		// it gets a copy: the face's bytes are shared with its measuring
+		// and with other renderers.
+		p.AddUTF8FontFromBytes(name, "", bytes.Clone(d.faces[i].Data))
+		// fpdf only prints a font it cannot read; selecting the font
+		// turns that into an error.
+		p.SetFont(name, "", 10)
+		if err := p.Error(); err != nil {
+			return fmt.Errorf("pdf: embedding %s: %w", d.faces[i].FileName, err)
+		}
+		if len(runes[i]) > 0 {
+			p.Text(0, 0, sortedRunes(runes[i]))
+		}
 	}
 	return nil
 }
@@ -210,46 +211,37 @@ func (d *drawer) image(a *book.Asset) (string, error) {
 	return name, nil
 }
 
-// piece is a kern-free part of a text run, dx from the run's start.
-type piece struct {
-	text string
-	dx   float64
-}
-
-// kernFree returns the kern-free pieces of s in face f, their offsets in
-// font units.
-func (d *drawer) kernFree(f Font, s string) []piece {
-	key := pieceKey{f, s}
-	ps, ok := d.pieces[key]
-	if !ok {
-		face := d.faces[f]
-		ps = kernFree(face, s, float64(face.UnitsPerEm))
-		d.pieces[key] = ps
-	}
-	return ps
-}
-
-// kernFree cuts s wherever the font kerns a pair, and gives each piece
-// its measured offset. fpdf sets text with the glyphs' advances only, so
-// drawing the pieces at these offsets reproduces the kerned widths the
-// layout measured.
-func kernFree(face *fonts.Face, s string, size float64) []piece {
-	scale := size / float64(face.UnitsPerEm)
-	var out []piece
-	units, startUnits, start := 0, 0, 0
-	prev := rune(-1)
-	for i, r := range s {
-		if prev >= 0 {
-			if k := face.Kern(prev, r); k != 0 {
-				out = append(out, piece{text: s[start:i], dx: float64(startUnits) * scale})
-				units += k
-				start, startUnits = i, units
-			}
+// texts draws the page's runs of text, a line's runs in one face and
+// size as one text object (see lineWriter).
+func (d *drawer) texts(pg *Page) {
+	lw := &d.lines
+	for _, t := range pg.Texts {
+		drawn := t.Drawn()
+		if strings.TrimSpace(drawn) == "" {
+			continue
 		}
-		units += face.Advance(r)
-		prev = r
+		if !d.hasSet || d.font != t.Font || d.size != t.Size {
+			lw.flush(d.pdf.RawWriteStr)
+			d.setFont(t.Font, t.Size)
+		}
+		key := pieceKey{t.Font, drawn}
+		tj, ok := d.tj[key]
+		if !ok {
+			tj = tjArray(d.faces[t.Font], drawn)
+			d.tj[key] = tj
+		}
+		if !hasLigature(drawn) {
+			lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj)
+			continue
+		}
+		// A ligature glyph reads back as its letters: the marked
+		// content's ActualText is what text extraction, search and
+		// screen readers see.
+		lw.raw("/Span<</ActualText" + utf16Hex(unligate(drawn)) + ">>BDC ")
+		lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj)
+		lw.raw(" EMC\n")
 	}
-	return append(out, piece{text: s[start:], dx: float64(startUnits) * scale})
+	lw.flush(d.pdf.RawWriteStr)
 }
 
 // fontNames gives each face a family name for fpdf, from its file name,

@@ -1,8 +1,10 @@
 package pdf
 
 import (
+	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -323,28 +325,163 @@ func TestBrokenInternalLinkWarns(t *testing.T) {
 	}
 }
 
-func TestKernFreePiecesMatchTheMeasuredWidth(t *testing.T) {
+func TestTJArrayPlacesGlyphsWhereTheLayoutMeasured(t *testing.T) {
 	fs, err := loadFaces(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	face := fs[FontRegular]
-	for _, s := range []string{"AVATAR", "Tolerable, “quoted” Ta", "plain", "Ελευθερία"} {
-		pieces := kernFree(face, s, 10)
-		var joined strings.Builder
-		for _, p := range pieces {
-			joined.WriteString(p.text)
+	upem := float64(face.UnitsPerEm)
+	for _, s := range []string{"AVATAR", "Tolerable, “quoted” Ta", "plain (with) back\\slash", "Ελευθερία", "Wavy Type, To Yield"} {
+		run := tjArray(face, s)
+		codes, places, end := readTJ(t, "["+string(run.ops)+"]")
+		rs := []rune(s)
+		if len(codes) != len(rs) {
+			t.Fatalf("%q: TJ sets %d characters, want %d", s, len(codes), len(rs))
 		}
-		if joined.String() != s {
-			t.Errorf("pieces of %q join to %q", s, joined.String())
+		// The layout's place of each character, kerns included.
+		units := 0
+		for i, r := range rs {
+			if i > 0 {
+				units += face.Kern(rs[i-1], r)
+			}
+			if codes[i] != r {
+				t.Errorf("%q: character %d is U+%04X, want U+%04X", s, i, codes[i], r)
+			}
+			want := float64(units) * 1000 / upem
+			if d := math.Abs(places[i] - want); d > maxDrift+0.01 {
+				t.Errorf("%q: character %d (%c) at %.2f thousandths of an em, measured %.2f", s, i, r, places[i], want)
+			}
+			units += face.Advance(r)
 		}
-		last := pieces[len(pieces)-1]
-		if got, want := last.dx+face.Width(last.text, 10), face.Width(s, 10); math.Abs(got-want) > 1e-9 {
-			t.Errorf("%q: pieces end at %.4f, measured width %.4f", s, got, want)
+		if math.Abs(end-run.advance) > 1e-6 {
+			t.Errorf("%q: the array moves the pen %.3f thousandths of an em, tjArray says %.3f", s, end, run.advance)
+		}
+		if want := float64(units) * 1000 / upem; math.Abs(end-want) > maxDrift+0.01 {
+			t.Errorf("%q: the array ends at %.2f thousandths of an em, measured %.2f", s, end, want)
 		}
 	}
-	if len(kernFree(face, "AVATAR", 10)) < 2 {
-		t.Error("AVATAR has kerned pairs but was not cut")
+	if _, places, _ := readTJ(t, "["+string(tjArray(face, "AV").ops)+"]"); places[1] >= float64(face.Advance('A'))*1000/upem-1 {
+		t.Error("AVATAR's A–V kern is not in the TJ array")
+	}
+}
+
+// readTJ reads a TJ operand as a PDF reader does with the widths fpdf
+// writes (advances rounded to thousandths of an em): each character's
+// code and where it starts, and where the array leaves the pen, in
+// thousandths of an em.
+func readTJ(t *testing.T, tj string) (codes []rune, places []float64, end float64) {
+	t.Helper()
+	fs, err := loadFaces(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := fs[FontRegular]
+	s := tj
+	if !strings.HasPrefix(s, "[") || !strings.HasSuffix(s, "]") {
+		t.Fatalf("TJ operand %q is not an array", s)
+	}
+	s = s[1 : len(s)-1]
+	pos := 0.0
+	for len(s) > 0 {
+		if s[0] != '(' {
+			end := strings.IndexByte(s, '(')
+			if end < 0 {
+				t.Fatalf("number at the end of the array: %q", s)
+			}
+			n, err := strconv.ParseFloat(s[:end], 64)
+			if err != nil {
+				t.Fatalf("adjustment %q: %v", s[:end], err)
+			}
+			pos -= n
+			s = s[end:]
+			continue
+		}
+		var raw []byte
+		i := 1
+		for ; s[i] != ')'; i++ {
+			if s[i] == '\\' {
+				i++
+				if s[i] == 'r' {
+					raw = append(raw, '\r')
+					continue
+				}
+			}
+			raw = append(raw, s[i])
+		}
+		s = s[i+1:]
+		if len(raw)%2 != 0 {
+			t.Fatalf("string of %d bytes in %q", len(raw), tj)
+		}
+		for j := 0; j < len(raw); j += 2 {
+			r := rune(raw[j])<<8 | rune(raw[j+1])
+			codes = append(codes, r)
+			places = append(places, pos)
+			pos += math.Round(float64(face.Advance(r)) * 1000 / float64(face.UnitsPerEm))
+		}
+	}
+	return codes, places, pos
+}
+
+func TestLineWriterJoinsALinesRunsAndKeepsTheirPlaces(t *testing.T) {
+	fs, err := loadFaces(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	face := fs[FontRegular]
+	type run struct {
+		font    Font
+		size, x float64
+		y       float64
+		text    string
+	}
+	runs := []run{
+		{FontRegular, 10, 50, 700, "Justified"},
+		{FontRegular, 10, 97.31, 700, "words,"},
+		{FontRegular, 10, 131.07, 700, "AVATAR"},
+		{FontItalic, 10, 180.5, 700, "italic"}, // another face: a new object
+		{FontRegular, 10, 50, 686.3, "Next"},   // another line
+		{FontRegular, 10, 40, 686.3, "behind"}, // behind the pen
+	}
+	var lw lineWriter
+	for _, r := range runs {
+		lw.add(r.font, r.size, r.x, r.y, tjArray(face, r.text))
+	}
+	var got string
+	lw.flush(func(s string) { got = s })
+	objects := strings.Split(got, "\n")
+	if len(objects) != 4 {
+		t.Fatalf("%d text objects, want 4 (a line, its italic word, the next line, a run behind it):\n%s", len(objects), got)
+	}
+	i := 0
+	for _, obj := range objects {
+		var x, y float64
+		var rest string
+		if _, err := fmt.Sscanf(obj, "BT %f %f Td", &x, &y); err != nil {
+			t.Fatalf("text object %q: %v", obj, err)
+		}
+		rest = obj[strings.Index(obj, "[") : strings.LastIndex(obj, "]")+1]
+		if !strings.HasSuffix(obj, "] TJ ET") {
+			t.Fatalf("text object %q does not end with TJ ET", obj)
+		}
+		_, places, _ := readTJ(t, rest)
+		// Each run starts at the first place after the previous run's
+		// characters.
+		at := 0
+		for at < len(places) {
+			r := runs[i]
+			if y != r.y {
+				t.Errorf("run %q on baseline %.2f, want %.2f", r.text, y, r.y)
+			}
+			if gotX := x + places[at]*r.size/1000; math.Abs(gotX-r.x) > 0.01 {
+				t.Errorf("run %q starts at %.3f, want %.3f", r.text, gotX, r.x)
+			}
+			at += len([]rune(r.text))
+			i++
+		}
+	}
+	if i != len(runs) {
+		t.Errorf("%d runs written, want %d", i, len(runs))
 	}
 }
 

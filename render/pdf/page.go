@@ -96,7 +96,7 @@ const (
 
 // Text is a run of text in one face and size, drawn from its baseline at
 // (X, Y). Width is its measured width, kerning included; the PDF writer
-// draws the run in kern-free pieces so that what is drawn matches it.
+// draws the run with those kerns so that what is drawn matches it.
 // Text is what the run says; Glyphs, when set, is what is drawn, the
 // same text with f-ligatures (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ) in place of their letters.
 type Text struct {

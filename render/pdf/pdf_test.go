@@ -141,8 +141,41 @@ func TestFontsAreEmbedded(t *testing.T) {
 			t.Errorf("font not embedded: %s", l)
 		}
 	}
-	if got := len(lines) - 2; got != int(numFonts) {
-		t.Errorf("pdffonts lists %d fonts, want %d:\n%s", got, numFonts, out)
+	// Only the faces the pages set are embedded, and the regular face
+	// always.
+	doc, err := Layout(booktest.Sample(), render.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runes := usedRunes(doc.Pages)
+	want := 0
+	for f, set := range runes {
+		if len(set) > 0 || Font(f) == FontRegular {
+			want++
+		}
+	}
+	if want < 4 {
+		t.Fatalf("the sample sets %d faces; it should use at least regular, italic, bold and mono", want)
+	}
+	if got := len(lines) - 2; got != want {
+		t.Errorf("pdffonts lists %d fonts, want %d:\n%s", got, want, out)
+	}
+}
+
+func TestOnlyUsedFacesAreEmbedded(t *testing.T) {
+	pdffonts := tooltest.Require(t, "pdffonts")
+	b := &book.Book{Meta: book.Metadata{Title: "Plain", Lang: "en"}, Parts: []*book.Part{{Chapters: []*book.Chapter{{
+		ID: "one", Title: []book.Inline{&book.Text{Text: "One"}},
+		Blocks: []book.Block{&book.Paragraph{Inlines: []book.Inline{&book.Text{Text: "Nothing here is set in italic, bold or code."}}}},
+	}}}}}
+	out := run(t, pdffonts, writeTemp(t, "plain.pdf", renderBook(t, b)))
+	if !strings.Contains(out, "gentiumbookplus-regular") {
+		t.Errorf("the regular face is not embedded:\n%s", out)
+	}
+	for _, unused := range []string{"-bold", "-italic", "gomono"} {
+		if strings.Contains(out, unused) {
+			t.Errorf("a face the book never sets (%s) is embedded:\n%s", unused, out)
+		}
 	}
 }
 

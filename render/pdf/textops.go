@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"math"
+	"slices"
+	"strconv"
+
+	"samizdat/fonts"
+)
+
+// Text is drawn with content-stream operators written here rather than
+// with fpdf's Text, which formats each call with Sprintf and can only
+// place a run of glyphs with no adjustment inside it: a kerned word
+// became one text object per kern-free piece. Here a run is one text
+// object whose TJ array carries the kerns, which makes the page content
+// about a third of the size and drawing several times faster.
+//
+// fpdf still embeds and subsets the faces, and it subsets a face to the
+// characters its own Text was given. registerRunes gives it, before the
+// first page, every character the pages set in each face; what that call
+// writes lands in front of the file's header and compressStreams cuts it
+// off (see stripPrologue).
+
+// runeSets are the characters each face sets in a document.
+type runeSets [numFonts]map[rune]bool
+
+// usedRunes collects the characters every face draws on the pages.
+func usedRunes(pages []*Page) runeSets {
+	var rs runeSets
+	for i := range rs {
+		rs[i] = map[rune]bool{}
+	}
+	for _, pg := range pages {
+		for _, t := range pg.Texts {
+			set := rs[t.Font]
+			for _, r := range t.Drawn() {
+				set[r] = true
+			}
+		}
+	}
+	return rs
+}
+
+// sorted returns a face's characters as a string, in code point order so
+// that what fpdf is given does not depend on map order.
+func sortedRunes(set map[rune]bool) string {
+	rs := make([]rune, 0, len(set))
+	for r := range set {
+		rs = append(rs, r)
+	}
+	slices.Sort(rs)
+	return string(rs)
+}
+
+// runCode is a character's code in fpdf's Identity-H fonts: its code
+// point as two bytes. fpdf maps only the Basic Multilingual Plane; the
+// layout never sets a character beyond it that a face has (see
+// typesetter.glyphs), and anything else is drawn as U+FFFD.
+func runeCode(r rune) rune {
+	if r > 0xFFFF {
+		return 0xFFFD
+	}
+	return r
+}
+
+// maxDrift is how far, in thousandths of an em, a character may stray
+// from its measured place before tjArray puts it back: the widths fpdf
+// writes are rounded to whole thousandths, and correcting every glyph's
+// rounding would double the size of the page content for a difference of
+// a two-hundredth of a point.
+const maxDrift = 0.5
+
+// tjRun is a run's part of a TJ operand, and how far it moves the text
+// position, in thousandths of an em, as a reader computes it.
+type tjRun struct {
+	ops     []byte
+	advance float64
+}
+
+// tjArray returns the part of a TJ operand that sets s in face: the
+// characters as one PDF string, broken where the layout's kerned position of a
+// character differs from where a reader would put it by the widths fpdf
+// writes into the font (each advance rounded to a thousandth of an em),
+// by more than maxDrift, with the difference given as an adjustment.
+// The glyphs land where the layout measured them, kerns included.
+func tjArray(face *fonts.Face, s string) tjRun {
+	upem := float64(face.UnitsPerEm)
+	out := make([]byte, 0, 2*len(s)+8)
+	out = append(out, '(')
+	units := 0     // the layout's position, in font units
+	written := 0.0 // a reader's position, in thousandths of an em
+	prev := rune(-1)
+	for _, r := range s {
+		if prev >= 0 {
+			units += face.Kern(prev, r)
+		}
+		want := float64(units) * 1000 / upem
+		if d := math.Round((want-written)*100) / 100; math.Abs(d) >= maxDrift {
+			out = append(out, ')')
+			out = strconv.AppendFloat(out, -d, 'f', -1, 64)
+			out = append(out, '(')
+			written += d
+		}
+		c := runeCode(r)
+		out = appendEscaped(out, byte(c>>8))
+		out = appendEscaped(out, byte(c))
+		adv := face.Advance(r)
+		units += adv
+		written += math.Round(float64(adv) * 1000 / upem)
+		prev = r
+	}
+	return tjRun{ops: append(out, ')'), advance: written}
+}
+
+// appendEscaped appends one byte of a PDF literal string, escaping the
+// bytes the string syntax gives a meaning to.
+func appendEscaped(out []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(out, '\\', c)
+	case '\r':
+		return append(out, '\\', 'r')
+	}
+	return append(out, c)
+}
+
+// lineWriter writes a page's runs as text objects, joining the runs of
+// a line set in one face and size into one: the space between two words
+// becomes an adjustment in the TJ array, which is how most PDF producers
+// set a justified line and makes the page's content half the size.
+type lineWriter struct {
+	out []byte
+	// open tells whether a text object is open; font, size and y are
+	// its face, size and baseline, pen the text position, in points
+	// from the page's left edge, after the last run.
+	open    bool
+	font    Font
+	size, y float64
+	pen     float64
+}
+
+// add sets run (its TJ part tj) at (x, y), continuing the open text
+// object when the run is on its line, in its face and size, and not
+// behind its pen.
+func (lw *lineWriter) add(f Font, size, x, y float64, tj tjRun) {
+	if lw.open && (lw.font != f || lw.size != size || lw.y != y || x < lw.pen-0.01) {
+		lw.close()
+	}
+	if !lw.open {
+		lw.out = append(lw.out, "BT "...)
+		lw.out = strconv.AppendFloat(lw.out, x, 'f', 2, 64)
+		lw.out = append(lw.out, ' ')
+		lw.out = strconv.AppendFloat(lw.out, y, 'f', 2, 64)
+		lw.out = append(lw.out, " Td ["...)
+		lw.open, lw.font, lw.size, lw.y = true, f, size, y
+		// Td is written to a hundredth of a point.
+		lw.pen = math.Round(x*100) / 100
+	} else if gap := math.Round((x-lw.pen)*1000/size*100) / 100; gap != 0 {
+		lw.out = strconv.AppendFloat(lw.out, -gap, 'f', -1, 64)
+		lw.pen += gap * size / 1000
+	}
+	lw.out = append(lw.out, tj.ops...)
+	lw.pen += tj.advance * size / 1000
+}
+
+// close ends the open text object.
+func (lw *lineWriter) close() {
+	if lw.open {
+		lw.out = append(lw.out, "] TJ ET\n"...)
+		lw.open = false
+	}
+}
+
+// raw appends content outside any text object.
+func (lw *lineWriter) raw(s string) {
+	lw.close()
+	lw.out = append(lw.out, s...)
+}
+
+// flush hands what was written to write, without its last newline,
+// and starts afresh.
+func (lw *lineWriter) flush(write func(string)) {
+	lw.close()
+	if n := len(lw.out); n > 0 {
+		write(string(lw.out[:n-1]))
+		lw.out = lw.out[:0]
+	}
+}
