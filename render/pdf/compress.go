@@ -3,9 +3,12 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 )
 
 // compressStreams compresses the streams that fpdf writes uncompressed
@@ -16,14 +19,74 @@ import (
 // fpdf compresses each page with a new zlib writer, and a writer
 // allocates about a megabyte of tables: for a long book that garbage
 // dominated both the time and the peak memory of writing the PDF. Here
-// one writer is reset for every stream, and the result is the same kind
-// of file (Flate-compressed content at zlib's best speed), byte for byte
-// reproducible.
+// each of a few workers resets one writer for every stream it takes, the
+// streams are compressed side by side, and the file is put together in
+// order afterwards: the same kind of file (Flate-compressed content at
+// zlib's best speed), byte for byte the same however many workers ran.
 func compressStreams(pdf []byte) ([]byte, error) {
 	offsets, xref, err := readXref(pdf)
 	if err != nil {
 		return nil, err
 	}
+	start, err := stripPrologue(pdf)
+	if err != nil {
+		return nil, err
+	}
+	streams, err := plainStreams(pdf, offsets)
+	if err != nil {
+		return nil, err
+	}
+	packed, err := deflateAll(pdf, streams)
+	if err != nil {
+		return nil, err
+	}
+
+	var out bytes.Buffer
+	size := len(pdf) - start
+	for i, st := range streams {
+		size += len(packed[i]) - st.length
+	}
+	out.Grow(size + 64)
+	newOffsets := make([]int, len(offsets))
+	at, next := start, 0
+	for _, n := range byOffset(offsets) {
+		off := offsets[n]
+		out.Write(pdf[at:off])
+		newOffsets[n] = out.Len()
+		at = off
+		if next < len(streams) && streams[next].obj == n {
+			st := streams[next]
+			fmt.Fprintf(&out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n, len(packed[next]))
+			out.Write(packed[next])
+			at = st.data + st.length
+			next++
+		}
+	}
+	out.Write(pdf[at:xref])
+	newXref := out.Len()
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
+	for n := 1; n < len(offsets); n++ {
+		fmt.Fprintf(&out, "%010d 00000 n \n", newOffsets[n])
+	}
+	trailer := bytes.Index(pdf[xref:], []byte("trailer\n"))
+	sx := bytes.LastIndex(pdf, []byte("startxref\n"))
+	if trailer < 0 || sx < xref {
+		return nil, fmt.Errorf("pdf: the writer's output has no trailer")
+	}
+	out.Write(pdf[xref+trailer : sx])
+	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
+	return out.Bytes(), nil
+}
+
+// plainStream is an uncompressed stream object: its number, and where
+// its data starts and how long it is.
+type plainStream struct {
+	obj, data, length int
+}
+
+// byOffset returns the numbers of the objects in the file, in the order
+// they are written.
+func byOffset(offsets []int) []int {
 	objs := make([]int, 0, len(offsets))
 	for n := range offsets {
 		if offsets[n] > 0 {
@@ -31,17 +94,15 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		}
 	}
 	slices.SortFunc(objs, func(a, b int) int { return offsets[a] - offsets[b] })
+	return objs
+}
 
-	var out bytes.Buffer
-	out.Grow(len(pdf) / 2)
-	zw, _ := zlib.NewWriterLevel(&out, zlib.BestSpeed) // the level is valid
-	newOffsets := make([]int, len(offsets))
-	at := 0
-	for _, n := range objs {
+// plainStreams finds the objects that are nothing but an uncompressed
+// stream, in file order.
+func plainStreams(pdf []byte, offsets []int) ([]plainStream, error) {
+	var out []plainStream
+	for _, n := range byOffset(offsets) {
 		start := offsets[n]
-		out.Write(pdf[at:start])
-		newOffsets[n] = out.Len()
-		at = start
 		head := []byte(strconv.Itoa(n) + " 0 obj\n<</Length ")
 		if !bytes.HasPrefix(pdf[start:], head) {
 			continue
@@ -58,32 +119,76 @@ func compressStreams(pdf []byte) ([]byte, error) {
 		if data+length > len(pdf) || !bytes.HasPrefix(pdf[data+length:], []byte("\nendstream")) {
 			return nil, fmt.Errorf("pdf: object %d: stream length %d does not end at endstream", n, length)
 		}
-		var z bytes.Buffer
-		zw.Reset(&z)
-		if _, err := zw.Write(pdf[data : data+length]); err != nil {
-			return nil, fmt.Errorf("pdf: compressing object %d: %w", n, err)
+		out = append(out, plainStream{obj: n, data: data, length: length})
+	}
+	return out, nil
+}
+
+// deflateAll compresses the streams with zlib at its best speed, as many
+// at once as there are processors, each into its own buffer.
+func deflateAll(pdf []byte, streams []plainStream) ([][]byte, error) {
+	packed := make([][]byte, len(streams))
+	errs := make([]error, len(streams))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(streams)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var z bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // the level is valid
+			for i := range work {
+				st := streams[i]
+				z.Reset()
+				zw.Reset(&z)
+				_, err := zw.Write(pdf[st.data : st.data+st.length])
+				if err == nil {
+					err = zw.Close()
+				}
+				if err != nil {
+					errs[i] = fmt.Errorf("pdf: compressing object %d: %w", st.obj, err)
+					continue
+				}
+				packed[i] = bytes.Clone(z.Bytes())
+			}
+		}()
+	}
+	for i := range streams {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	return packed, errors.Join(errs...)
+}
+
+// stripPrologue returns where the file proper starts: after the text
+// objects that drawer.embed has fpdf write before its header, to tell it
+// which characters to keep in each subset face. Anything else in front
+// of the header is an error, not something to cut off unseen.
+func stripPrologue(pdf []byte) (int, error) {
+	at := 0
+	for bytes.HasPrefix(pdf[at:], []byte("BT ")) {
+		// fpdf's Text writes "BT x y Td (string) Tj ET\n", every
+		// parenthesis and backslash inside the string escaped.
+		i := at + bytes.IndexByte(pdf[at:], '(') + 1
+		if i == at {
+			break
 		}
-		if err := zw.Close(); err != nil {
-			return nil, fmt.Errorf("pdf: compressing object %d: %w", n, err)
+		for i < len(pdf) && pdf[i] != ')' {
+			if pdf[i] == '\\' {
+				i++
+			}
+			i++
 		}
-		fmt.Fprintf(&out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n, z.Len())
-		out.Write(z.Bytes())
-		at = data + length
+		if !bytes.HasPrefix(pdf[min(i, len(pdf)):], []byte(") Tj ET\n")) {
+			break
+		}
+		at = i + len(") Tj ET\n")
 	}
-	out.Write(pdf[at:xref])
-	newXref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
-	for n := 1; n < len(offsets); n++ {
-		fmt.Fprintf(&out, "%010d 00000 n \n", newOffsets[n])
+	if !bytes.HasPrefix(pdf[at:], []byte("%PDF-")) {
+		return 0, fmt.Errorf("pdf: unexpected output in front of the header: %.40q", pdf[at:])
 	}
-	trailer := bytes.Index(pdf[xref:], []byte("trailer\n"))
-	sx := bytes.LastIndex(pdf, []byte("startxref\n"))
-	if trailer < 0 || sx < xref {
-		return nil, fmt.Errorf("pdf: the writer's output has no trailer")
-	}
-	out.Write(pdf[xref+trailer : sx])
-	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
-	return out.Bytes(), nil
+	return at, nil
 }
 
 // readXref reads the cross-reference table fpdf writes: one section from
