@@ -91,9 +91,11 @@ func (ts *typesetter) bodyEnv() env {
 // besides the book's settings, for telling which divisions changed
 // between two versions of a book (see Incremental); whole marks a
 // division made from the whole book (the notes at the book's end, the
-// bibliography), which counts as changed whenever the book does.
+// bibliography), which counts as changed whenever the book does. set
+// uses only the typesetter it is given, which may be a fork of the one
+// that listed the divisions (see galleys).
 type divJob struct {
-	set   func() []entry
+	set   func(*typesetter) []entry
 	key   []any
 	whole bool
 }
@@ -107,18 +109,18 @@ func (ts *typesetter) divisions() []divJob {
 		if ch.Kind == book.KindContents {
 			key = append(key, ts.contentsKey())
 		}
-		out = append(out, divJob{set: func() []entry { return ts.division(ch, matterFront) }, key: key})
+		out = append(out, divJob{set: func(t *typesetter) []entry { return t.division(ch, matterFront) }, key: key})
 	}
 	recto := true
 	for _, p := range b.Parts {
 		level := 0
 		if len(p.Title) > 0 {
-			out = append(out, divJob{set: func() []entry { return ts.partPage(p) }, key: []any{p.ID, p.Title}})
+			out = append(out, divJob{set: func(t *typesetter) []entry { return t.partPage(p) }, key: []any{p.ID, p.Title}})
 			level, recto = 1, true
 		}
 		for _, ch := range p.Chapters {
 			r := recto || ts.settings.RectoChapters
-			out = append(out, divJob{set: func() []entry { return ts.chapter(ch, matterBody, level, r) }, key: []any{ch, level, r}})
+			out = append(out, divJob{set: func(t *typesetter) []entry { return t.chapter(ch, matterBody, level, r) }, key: []any{ch, level, r}})
 			recto = false
 		}
 	}
@@ -127,12 +129,12 @@ func (ts *typesetter) divisions() []divJob {
 	for _, ch := range b.Back {
 		hasNotes = hasNotes || ch.Kind == book.KindNotes
 		whole := ch.Kind == book.KindNotes || ch.Kind == book.KindBibliography
-		out = append(out, divJob{set: func() []entry { return ts.division(ch, matterBack) }, key: []any{ch}, whole: whole})
+		out = append(out, divJob{set: func(t *typesetter) []entry { return t.division(ch, matterBack) }, key: []any{ch}, whole: whole})
 	}
 	if b.Notes.Placement == book.PlaceBookEnd && !hasNotes && bookHasNotes(b) {
-		out = append(out, divJob{set: func() []entry {
-			ts.warnf(book.Pos{}, "notes are to be placed at the book's end but the back matter has no notes division; adding one")
-			return ts.notesDivision(&book.Chapter{Kind: book.KindNotes, ID: "notes"})
+		out = append(out, divJob{set: func(t *typesetter) []entry {
+			t.warnf(book.Pos{}, "notes are to be placed at the book's end but the back matter has no notes division; adding one")
+			return t.notesDivision(&book.Chapter{Kind: book.KindNotes, ID: "notes"})
 		}, whole: true})
 	}
 	return out
@@ -147,7 +149,7 @@ func (ts *typesetter) blanksBeforeBack() []divJob {
 	if n <= 0 {
 		return nil
 	}
-	return []divJob{{set: func() []entry {
+	return []divJob{{set: func(*typesetter) []entry {
 		out := make([]entry, 0, 2*n)
 		for range n {
 			out = append(out, entry{kind: entryStart, div: &divStyle{matter: matterBody}}, fixedSpace(0))

@@ -149,11 +149,16 @@ func (ts *typesetter) paginate(divs []divJob, r *resume) *pagination {
 		p.numbers = slices.Clone(r.prev.numbers[:st.numbers])
 		ts.paras = st.paras
 		for _, w := range r.warnings[:st.warnings] {
+			if w.glyph != 0 {
+				ts.missing[w.glyph] = true
+			}
 			ts.warned[w] = true
 			ts.warnings = append(ts.warnings, w)
 		}
 	}
-	for _, d := range divs[from:] {
+	galleys := ts.galleys(divs[from:], from)
+	defer galleys.close()
+	for i := range divs[from:] {
 		// Every division starts a page; the page before is closed here
 		// so that the state recorded is the one a restart needs.
 		p.finish()
@@ -161,7 +166,7 @@ func (ts *typesetter) paginate(divs []divJob, r *resume) *pagination {
 			pages: len(p.pages), carry: slices.Clone(p.carry), firstBody: p.firstBody, style: p.style,
 			numbers: len(p.numbers), warnings: len(ts.warnings), paras: ts.paras,
 		})
-		p.feed(d.set())
+		p.feed(galleys.get(ts, i))
 	}
 	p.finish()
 	for len(p.carry) > 0 {

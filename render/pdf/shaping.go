@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -156,18 +157,44 @@ func (ts *typesetter) hyphenator(lang string) *hyphen.Hyphenator {
 		}
 		return nil
 	}
-	if h, ok := ts.hyphenators[tag]; ok {
-		return h
-	}
-	h, err := hyphen.Load(tag)
+	h, err := ts.hyphenators.get(tag, ts.settings.HyphenExceptions)
 	if err != nil {
 		ts.warnf(book.Pos{}, "%v; words are not hyphenated", err)
-		h = nil
-	} else {
-		h.AddExceptions(ts.settings.HyphenExceptions...)
 	}
-	ts.hyphenators[tag] = h
 	return h
+}
+
+// patternCache holds the hyphenation patterns a layout has loaded, one
+// set per tag, for all the typesetters of the layout: a Hyphenator only
+// reads its patterns once it is made, so one can serve several
+// goroutines.
+type patternCache struct {
+	mu   sync.Mutex
+	sets map[string]patternSet
+}
+
+// patternSet is a loaded pattern set, or why it could not be loaded.
+type patternSet struct {
+	h   *hyphen.Hyphenator
+	err error
+}
+
+// get returns the patterns for tag with the book's exceptions added,
+// loading them on first use. A set that failed to load gives its error
+// to every caller, so that each typesetter warns about it where it
+// first needed it.
+func (c *patternCache) get(tag string, exceptions []string) (*hyphen.Hyphenator, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if s, ok := c.sets[tag]; ok {
+		return s.h, s.err
+	}
+	h, err := hyphen.Load(tag)
+	if err == nil {
+		h.AddExceptions(exceptions...)
+	}
+	c.sets[tag] = patternSet{h, err}
+	return h, err
 }
 
 // hyphenPoints returns the rune offsets in word where it may be

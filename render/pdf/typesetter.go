@@ -40,9 +40,12 @@ func loadFaces(fam *fonts.Family) (faces, error) {
 }
 
 // warning is a problem found while laying out, reported once per render.
+// glyph is the character a missing-glyph warning is about: those are
+// given once per character, at its first place.
 type warning struct {
-	pos book.Pos
-	msg string
+	pos   book.Pos
+	msg   string
+	glyph rune
 }
 
 // typesetter holds what every part of the layout needs: the faces, the
@@ -64,10 +67,10 @@ type typesetter struct {
 	settings Settings
 	// hyph hyphenates the text being set: the chapter's language, or the
 	// book's. hyphenators holds one per pattern set, loaded on first use
-	// (nil for a language without patterns); noteLang is the language of
+	// and shared with the typesetter's forks; noteLang is the language of
 	// each note's chapter, for footnotes set while paginating.
 	hyph        *hyphen.Hyphenator
-	hyphenators map[string]*hyphen.Hyphenator
+	hyphenators *patternCache
 	noteLang    map[*book.Note]string
 	// points, units and glyphs remember hyphenation points, widths (in
 	// font units, per face) and glyph coverage: words recur.
@@ -97,7 +100,7 @@ func newTypesetter(b *book.Book, fs faces, sz Size, set Settings) *typesetter {
 		geo:         newGeometry(sz).withMargins(b.Output.Margins),
 		settings:    set,
 		ids:         map[string]bool{},
-		hyphenators: map[string]*hyphen.Hyphenator{},
+		hyphenators: &patternCache{sets: map[string]patternSet{}},
 		noteLang:    map[*book.Note]string{},
 		points:      map[hyphKey][]int{},
 		glyphs:      map[glyphKey]bool{},
@@ -141,12 +144,51 @@ func newTypesetter(b *book.Book, fs faces, sz Size, set Settings) *typesetter {
 // warnf records a warning; the same warning is kept once, since a book is
 // laid out more than once to settle the contents' page numbers.
 func (ts *typesetter) warnf(pos book.Pos, format string, args ...any) {
-	w := warning{pos: pos, msg: fmt.Sprintf(format, args...)}
+	ts.warn(warning{pos: pos, msg: fmt.Sprintf(format, args...)})
+}
+
+// warn records w unless it was given already, or, for a missing glyph,
+// unless its character was warned about already.
+func (ts *typesetter) warn(w warning) {
 	if ts.warned[w] {
 		return
 	}
 	ts.warned[w] = true
 	ts.warnings = append(ts.warnings, w)
+}
+
+// adopt takes, in order, the warnings a fork gave while setting a
+// division, as if ts had given them: a missing glyph is still warned
+// about once, at its first place.
+func (ts *typesetter) adopt(ws []warning) {
+	for _, w := range ws {
+		if w.glyph != 0 {
+			if ts.missing[w.glyph] {
+				continue
+			}
+			ts.missing[w.glyph] = true
+		}
+		ts.warn(w)
+	}
+}
+
+// fork returns a typesetter that sets divisions beside ts, on another
+// goroutine: the same book, faces, geometry, settings and hyphenation
+// patterns, with caches, scratch memory and warnings of its own.
+func (ts *typesetter) fork() *typesetter {
+	f := &typesetter{
+		book: ts.book, faces: ts.faces, geo: ts.geo, ids: ts.ids,
+		ornament: ts.ornament, bullets: ts.bullets, settings: ts.settings,
+		hyphenators: ts.hyphenators, noteLang: ts.noteLang,
+		points:  map[hyphKey][]int{},
+		glyphs:  map[glyphKey]bool{},
+		warned:  map[warning]bool{},
+		missing: map[rune]bool{},
+	}
+	for i := range f.units {
+		f.units[i] = map[string]int{}
+	}
+	return f
 }
 
 // checkGlyphs warns once per character that the face cannot draw.
@@ -157,7 +199,7 @@ func (ts *typesetter) checkGlyphs(pos book.Pos, f Font, s string) {
 			continue
 		}
 		ts.missing[r] = true
-		ts.warnf(pos, "the font has no glyph for %q (U+%04X); it will show as a blank box", r, r)
+		ts.warn(warning{pos: pos, msg: fmt.Sprintf("the font has no glyph for %q (U+%04X); it will show as a blank box", r, r), glyph: r})
 	}
 }
 
