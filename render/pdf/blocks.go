@@ -122,8 +122,17 @@ func placeBlock(es []entry, b book.Block) []entry {
 // indented by indent, and holds the first two and the last two lines
 // together so that no page starts with a paragraph's last line or ends
 // with its first.
+//
+// Its horizontal list is built in memory kept from the paragraph before:
+// an item is large, a paragraph has hundreds, and nothing keeps them once
+// its lines are made. The memory is taken while in use, so a paragraph
+// set inside another gets its own.
 func (ts *typesetter) paragraph(ins []book.Inline, pos book.Pos, e env, indent float64) []entry {
-	return ts.setItems(ts.items(ins, e.span(), pos), e, indent)
+	items := ts.itemsInto(ts.itemBuf[:0], ins, e.span(), pos)
+	ts.itemBuf = nil
+	out := ts.setItems(items, e, indent)
+	ts.itemBuf = items[:0]
+	return out
 }
 
 // setItems breaks a horizontal list into lines and makes their boxes,

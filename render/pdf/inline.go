@@ -121,7 +121,12 @@ type inliner struct {
 // items converts ins, set in style s, to a horizontal list. pos is the
 // block's position, for warnings.
 func (ts *typesetter) items(ins []book.Inline, s span, pos book.Pos) []item {
-	in := &inliner{ts: ts, pos: pos, items: make([]item, 0, estimateItems(ins))}
+	return ts.itemsInto(make([]item, 0, estimateItems(ins)), ins, s, pos)
+}
+
+// itemsInto is items appending to buf.
+func (ts *typesetter) itemsInto(buf []item, ins []book.Inline, s span, pos book.Pos) []item {
+	in := &inliner{ts: ts, pos: pos, items: buf}
 	in.walk(ins, s)
 	for i := 1; i < len(in.items); i++ {
 		if in.items[i-1].kind == itemGlue && in.items[i].kind == itemBox && startsWithDash(in.items[i].text) {

@@ -83,9 +83,11 @@ type typesetter struct {
 
 	// paras counts the paragraphs set, to tell their lines apart.
 	paras int
-	// segs and kp are scratch memory for setLine and the line breaker.
-	segs []segment
-	kp   kpScratch
+	// segs, kp and itemBuf are scratch memory for setLine, the line
+	// breaker and paragraphs' horizontal lists.
+	segs    []segment
+	kp      kpScratch
+	itemBuf []item
 
 	warned   map[warning]bool
 	warnings []warning
