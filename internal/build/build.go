@@ -4,7 +4,6 @@
 package build
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -131,10 +130,9 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	}
 	files, order := map[string][]byte{}, []string(nil)
 	for i, j := range jobs {
-		files[j.path] = data[i]
+		files[j.path] = data[i].data
 		order = append(order, j.path)
-		sum := sha256.Sum256(data[i])
-		rep.Outputs = append(rep.Outputs, Output{Edition: j.ed.name, Format: j.r.Name(), Path: j.path, Size: len(data[i]), SHA256: hex.EncodeToString(sum[:])})
+		rep.Outputs = append(rep.Outputs, Output{Edition: j.ed.name, Format: j.r.Name(), Path: j.path, Size: len(data[i].data), SHA256: hex.EncodeToString(data[i].sum[:])})
 	}
 	if err := writeAll(files, order); err != nil {
 		return nil, err
