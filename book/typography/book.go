@@ -1,6 +1,11 @@
 package typography
 
-import "samizdat/book"
+import (
+	"runtime"
+	"sync"
+
+	"samizdat/book"
+)
 
 // Book typographs every text of the book in place: chapter titles and
 // blocks, notes, part titles and the metadata a reader sees. Each chapter
@@ -14,13 +19,28 @@ func Book(b *book.Book) {
 	for _, p := range b.Parts {
 		Inlines(p.Title, st)
 	}
-	for _, ch := range b.AllChapters() {
-		cst := st
-		if ch.Lang != "" {
-			cst = StyleFor(ch.Lang)
-		}
-		Chapter(ch, cst)
+	// Chapters share no text, so they are typographed side by side.
+	chs := b.AllChapters()
+	next := make(chan *book.Chapter)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ch := range next {
+				cst := st
+				if ch.Lang != "" {
+					cst = StyleFor(ch.Lang)
+				}
+				Chapter(ch, cst)
+			}
+		}()
 	}
+	for _, ch := range chs {
+		next <- ch
+	}
+	close(next)
+	wg.Wait()
 }
 
 // Chapter typographs a chapter's title, byline, blocks and notes.
