@@ -34,6 +34,7 @@ func (l *loader) fromManifest() error {
 		l.errs = append(l.errs, book.Errorf(book.Pos{File: file, Line: 1, Col: 1}, "book.yaml lists no chapters: add a chapters: list of manuscript files"))
 		return nil
 	}
+	l.prefetch(&m)
 	front := m.FrontMatter
 	if front == nil {
 		front = defaultFront(true)

@@ -50,7 +50,7 @@ type assetCall struct {
 func (l *loader) parse(rel string, data []byte, opt markdown.Options) (*markdown.Document, error) {
 	c := l.cache
 	if c == nil {
-		return markdown.Parse(l.display(rel), data, opt)
+		return l.parseManuscript(rel, data, opt)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -69,7 +69,7 @@ func (l *loader) parse(rel string, data []byte, opt markdown.Options) (*markdown
 		p.assets = append(p.assets, assetCall{ref, pos, a})
 		return a, err
 	}
-	doc, err := markdown.Parse(l.display(rel), data, opt)
+	doc, err := l.parseManuscript(rel, data, opt)
 	c.Parsed++
 	if err != nil {
 		delete(c.byFile, rel)

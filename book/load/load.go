@@ -115,6 +115,8 @@ type loader struct {
 	sources sourceSpec
 	// cache keeps manuscripts between loads; nil reads every one.
 	cache *Cache
+	// pre holds manuscripts prepared ahead of reading (prefetch.go).
+	pre *prefetcher
 }
 
 // display is the name of a file in messages: as the user would type it

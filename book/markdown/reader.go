@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -48,16 +49,31 @@ type Document struct {
 // Parse reads one manuscript. file names it in messages; src is its bytes.
 // Every problem found is returned together as a book.ErrorList.
 func Parse(file string, src []byte, opt Options) (*Document, error) {
-	if opt.IDs == nil {
-		opt.IDs = book.NewIDs()
+	p, err := Prepare(file, src)
+	if err != nil {
+		return nil, err
 	}
+	return p.Read(opt)
+}
+
+// Prepared is a manuscript checked and parsed into goldmark's syntax tree
+// but not yet read into the model. Preparing needs nothing from the rest
+// of the book, so a loader can prepare its manuscripts side by side and
+// then read them in order, which ids and images need.
+type Prepared struct {
+	r    *reader
+	fm   bool
+	root ast.Node
+	ctx  parser.Context
+}
+
+// Prepare checks a manuscript's bytes and parses it.
+func Prepare(file string, src []byte) (*Prepared, error) {
 	src, err := clean(file, src)
 	if err != nil {
 		return nil, err
 	}
-	r := &reader{file: file, src: src, opt: opt, lines: lineStarts(src), notes: map[int]*book.Note{}}
-	doc := &Document{}
-
+	r := &reader{file: file, src: src, lines: lineStarts(src), notes: map[int]*book.Note{}}
 	fm, fmErr := r.frontMatter()
 	if fmErr != nil {
 		return nil, fmErr
@@ -76,20 +92,31 @@ func Parse(file string, src []byte, opt Options) (*Document, error) {
 		),
 	)
 	root := md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
-	if fm {
+	return &Prepared{r: r, fm: fm, root: root, ctx: ctx}, nil
+}
+
+// Read reads a prepared manuscript into the model. It is called once.
+func (p *Prepared) Read(opt Options) (*Document, error) {
+	if opt.IDs == nil {
+		opt.IDs = book.NewIDs()
+	}
+	r := p.r
+	r.opt = opt
+	doc := &Document{}
+	if p.fm {
 		var raw []byte
-		if data := frontmatter.Get(ctx); data != nil {
+		if data := frontmatter.Get(p.ctx); data != nil {
 			if err := data.Decode(&raw); err != nil {
 				return nil, err
 			}
 		}
-		if err := manifest.Decode(file, raw, 2, &doc.Meta); err != nil {
+		if err := manifest.Decode(r.file, raw, 2, &doc.Meta); err != nil {
 			return nil, err
 		}
 		doc.HasMeta = true
 	}
-	r.collectFootnotes(root)
-	doc.Chapter = r.chapter(root, doc.Meta.Title)
+	r.collectFootnotes(p.root)
+	doc.Chapter = r.chapter(p.root, doc.Meta.Title)
 	doc.Warnings = r.warnings
 	if len(r.errs) > 0 {
 		return nil, r.errs
