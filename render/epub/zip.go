@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 )
 
@@ -18,6 +20,15 @@ const (
 	mimetypeName = "mimetype"
 	mimetypeData = "application/epub+zip"
 )
+
+// deflateLevel is the compression level of the container's entries:
+// zlib's default rather than its best. On a generated 1,000-page book
+// (3.1 MB of XHTML, NCX and cover) level 9 makes a 321,976-byte EPUB,
+// level 6 one of 325,849 bytes (1.2% larger) in about half the time,
+// and levels 5 and 4 files 2.8% and 4.7% larger for little further
+// gain; on a 10-page book the levels differ by under 0.2%.
+// BenchmarkContainerWrite repeats the comparison.
+const deflateLevel = flate.DefaultCompression
 
 // zipEntry is one file of the container, already in memory.
 type zipEntry struct {
@@ -31,10 +42,13 @@ type zipEntry struct {
 // one fixed timestamp and without extra fields or data descriptors.
 type container struct {
 	entries map[string][]byte
+	// level is the DEFLATE level every entry but the mimetype is
+	// compressed at.
+	level int
 }
 
 func newContainer() *container {
-	return &container{entries: map[string][]byte{}}
+	return &container{entries: map[string][]byte{}, level: deflateLevel}
 }
 
 // add puts a file into the container; adding one name twice is a
@@ -92,26 +106,23 @@ func zipTime(t time.Time) time.Time {
 // each file itself, so the local headers carry the sizes and CRC (no data
 // descriptor, flag bit 3 clear) and no extended-timestamp extra field is
 // added. OCF requires exactly that for the mimetype entry, and doing the
-// same for every entry keeps the archive simple for strict readers.
+// same for every entry keeps the archive simple for strict readers. The
+// entries are compressed concurrently first (see compressAll) and then
+// written one after another in archive order.
 func (c *container) write(w io.Writer, mod time.Time) error {
+	entries := c.order()
+	packed, err := compressAll(entries, c.level, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return err
+	}
 	date, clock := dosTime(zipTime(mod))
 	zw := zip.NewWriter(w)
-	for _, e := range c.order() {
-		method := zip.Deflate
-		data := e.data
-		if e.name == mimetypeName {
-			method = zip.Store
-		} else {
-			var err error
-			if data, err = deflate(e.data); err != nil {
-				return fmt.Errorf("epub: compressing %s: %w", e.name, err)
-			}
-		}
+	for i, e := range entries {
 		fh := &zip.FileHeader{
 			Name:               e.name,
-			Method:             method,
-			CRC32:              crc32.ChecksumIEEE(e.data),
-			CompressedSize64:   uint64(len(data)),
+			Method:             packed[i].method,
+			CRC32:              packed[i].crc,
+			CompressedSize64:   uint64(len(packed[i].data)),
 			UncompressedSize64: uint64(len(e.data)),
 			// The legacy MS-DOS fields are set directly: setting
 			// Modified would make archive/zip add an extra field.
@@ -122,7 +133,7 @@ func (c *container) write(w io.Writer, mod time.Time) error {
 		if err != nil {
 			return fmt.Errorf("epub: adding %s: %w", e.name, err)
 		}
-		if _, err := fw.Write(data); err != nil {
+		if _, err := fw.Write(packed[i].data); err != nil {
 			return fmt.Errorf("epub: writing %s: %w", e.name, err)
 		}
 	}
@@ -132,21 +143,97 @@ func (c *container) write(w io.Writer, mod time.Time) error {
 	return nil
 }
 
-// deflate compresses data as a raw DEFLATE stream at the best level; the
-// output depends only on the input and the Go version.
-func deflate(data []byte) ([]byte, error) {
+// packedEntry is an entry as it goes into the archive: its method, the
+// checksum of its uncompressed data and the data as stored.
+type packedEntry struct {
+	method uint16
+	crc    uint32
+	data   []byte
+}
+
+// compressAll compresses every entry but the mimetype (which OCF wants
+// stored) on up to workers goroutines, each with its own compressor and
+// each entry into its own buffer. Every entry is compressed alone, so the
+// result is the same bytes whatever the number of workers or the order
+// they finish in; an error is reported for the first failing entry in
+// archive order, so that it does not depend on scheduling either.
+func compressAll(entries []zipEntry, level, workers int) ([]packedEntry, error) {
+	out := make([]packedEntry, len(entries))
+	errs := make([]error, len(entries))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(entries))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			d := deflater{level: level}
+			for i := range jobs {
+				out[i], errs[i] = d.pack(entries[i])
+			}
+		}()
+	}
+	for _, i := range largestFirst(entries) {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("epub: compressing %s: %w", entries[i].name, err)
+		}
+	}
+	return out, nil
+}
+
+// largestFirst returns the indexes of entries from the largest to the
+// smallest (ties in archive order). Handing out the big files first
+// keeps one large image or navigation file from starting last and
+// leaving the other workers idle while it is compressed.
+func largestFirst(entries []zipEntry) []int {
+	idx := make([]int, len(entries))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return len(entries[idx[a]].data) > len(entries[idx[b]].data) })
+	return idx
+}
+
+// deflater compresses entries one after another at one level, reusing
+// its compressor: a flate.Writer holds about a megabyte of tables, which
+// would otherwise be allocated again for every file.
+type deflater struct {
+	level int
+	fw    *flate.Writer // made on first use
+}
+
+// pack prepares one entry for the archive: the mimetype stored, anything
+// else as a raw DEFLATE stream. The output depends only on the data, the
+// level and the Go version: a reset compressor writes what a new one
+// would.
+func (d *deflater) pack(e zipEntry) (packedEntry, error) {
+	p := packedEntry{method: zip.Store, crc: crc32.ChecksumIEEE(e.data), data: e.data}
+	if e.name == mimetypeName {
+		return p, nil
+	}
 	var buf bytes.Buffer
-	fw, err := flate.NewWriter(&buf, flate.BestCompression)
-	if err != nil {
-		return nil, err
+	buf.Grow(len(e.data)/4 + 64)
+	if d.fw == nil {
+		fw, err := flate.NewWriter(&buf, d.level)
+		if err != nil {
+			return packedEntry{}, err
+		}
+		d.fw = fw
+	} else {
+		d.fw.Reset(&buf)
 	}
-	if _, err := fw.Write(data); err != nil {
-		return nil, err
+	if _, err := d.fw.Write(e.data); err != nil {
+		return packedEntry{}, err
 	}
-	if err := fw.Close(); err != nil {
-		return nil, err
+	if err := d.fw.Close(); err != nil {
+		return packedEntry{}, err
 	}
-	return buf.Bytes(), nil
+	p.method, p.data = zip.Deflate, buf.Bytes()
+	return p, nil
 }
 
 // dosTime converts t to the MS-DOS date and time fields of a ZIP header

@@ -2,8 +2,13 @@ package epub
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
+	"hash/crc32"
+	"io"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,5 +96,55 @@ func TestContainerRejectsDuplicates(t *testing.T) {
 	}
 	if err := c.add("a", nil); err == nil {
 		t.Errorf("adding a name twice is not an error")
+	}
+}
+
+// TestCompressAllWorkers checks that the archive's entries are the same
+// bytes however many goroutines compress them, and that each one inflates
+// back to its data.
+func TestCompressAllWorkers(t *testing.T) {
+	data, _ := renderBook(t, sampleFull())
+	f := unpack(t, data)
+	var entries []zipEntry
+	for _, zf := range f.order {
+		entries = append(entries, zipEntry{zf.Name, []byte(f.content[zf.Name])})
+	}
+	want, err := compressAll(entries, deflateLevel, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range want {
+		got := p.data
+		if p.method == zip.Deflate {
+			if got, err = io.ReadAll(flate.NewReader(bytes.NewReader(p.data))); err != nil {
+				t.Fatalf("%s: %v", entries[i].name, err)
+			}
+		}
+		if !bytes.Equal(got, entries[i].data) || p.crc != crc32.ChecksumIEEE(got) {
+			t.Errorf("%s does not unpack to its data", entries[i].name)
+		}
+	}
+	for _, workers := range []int{0, 2, 3, 16, len(entries) + 5} {
+		got, err := compressAll(entries, deflateLevel, workers)
+		if err != nil {
+			t.Fatalf("%d workers: %v", workers, err)
+		}
+		for i := range want {
+			if got[i].method != want[i].method || got[i].crc != want[i].crc || !bytes.Equal(got[i].data, want[i].data) {
+				t.Errorf("%d workers: %s differs from the one-worker result", workers, entries[i].name)
+			}
+		}
+	}
+}
+
+// TestCompressAllError checks that a failure names the first failing
+// entry in archive order, whichever goroutine met it first.
+func TestCompressAllError(t *testing.T) {
+	entries := []zipEntry{{mimetypeName, []byte(mimetypeData)}, {"a", []byte("x")}, {"b", []byte("y")}, {"c", []byte("z")}}
+	for _, workers := range []int{1, 2, 4} {
+		_, err := compressAll(entries, 42, workers) // not a DEFLATE level
+		if err == nil || !strings.Contains(err.Error(), "compressing a:") {
+			t.Errorf("%d workers: error %v; want one about entry a", workers, err)
+		}
 	}
 }
