@@ -230,16 +230,14 @@ func (d *drawer) texts(pg *Page) {
 			tj = tjArray(d.faces[t.Font], drawn)
 			d.tj[key] = tj
 		}
-		if !hasLigature(drawn) {
-			lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj)
-			continue
-		}
 		// A ligature glyph reads back as its letters: the marked
 		// content's ActualText is what text extraction, search and
 		// screen readers see.
-		lw.raw("/Span<</ActualText" + utf16Hex(unligate(drawn)) + ">>BDC ")
-		lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj)
-		lw.raw(" EMC\n")
+		actual := ""
+		if hasLigature(drawn) {
+			actual = unligate(drawn)
+		}
+		lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj, actual)
 	}
 	lw.flush(d.pdf.RawWriteStr)
 }

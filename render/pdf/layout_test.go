@@ -349,7 +349,7 @@ func TestTJArrayPlacesGlyphsWhereTheLayoutMeasured(t *testing.T) {
 				t.Errorf("%q: character %d is U+%04X, want U+%04X", s, i, codes[i], r)
 			}
 			want := float64(units) * 1000 / upem
-			if d := math.Abs(places[i] - want); d > maxDrift+0.01 {
+			if d := math.Abs(places[i] - want); d > maxDrift+0.05 {
 				t.Errorf("%q: character %d (%c) at %.2f thousandths of an em, measured %.2f", s, i, r, places[i], want)
 			}
 			units += face.Advance(r)
@@ -357,7 +357,8 @@ func TestTJArrayPlacesGlyphsWhereTheLayoutMeasured(t *testing.T) {
 		if math.Abs(end-run.advance) > 1e-6 {
 			t.Errorf("%q: the array moves the pen %.3f thousandths of an em, tjArray says %.3f", s, end, run.advance)
 		}
-		if want := float64(units) * 1000 / upem; math.Abs(end-want) > maxDrift+0.01 {
+		// The last glyph's rounding is left: it moves no glyph.
+		if want := float64(units) * 1000 / upem; math.Abs(end-want) > maxDrift+0.55 {
 			t.Errorf("%q: the array ends at %.2f thousandths of an em, measured %.2f", s, end, want)
 		}
 	}
@@ -430,22 +431,23 @@ func TestLineWriterJoinsALinesRunsAndKeepsTheirPlaces(t *testing.T) {
 	}
 	face := fs[FontRegular]
 	type run struct {
-		font    Font
-		size, x float64
-		y       float64
-		text    string
+		font         Font
+		size, x      float64
+		y            float64
+		text, actual string
 	}
 	runs := []run{
-		{FontRegular, 10, 50, 700, "Justified"},
-		{FontRegular, 10, 97.31, 700, "words,"},
-		{FontRegular, 10, 131.07, 700, "AVATAR"},
-		{FontItalic, 10, 180.5, 700, "italic"}, // another face: a new object
-		{FontRegular, 10, 50, 686.3, "Next"},   // another line
-		{FontRegular, 10, 40, 686.3, "behind"}, // behind the pen
+		{FontRegular, 10, 50, 700, "Justified", ""},
+		{FontRegular, 10, 97.31, 700, "words,", ""},
+		{FontRegular, 10, 131.07, 700, "ﬁnd", "find"}, // a ligature: a span inside the object
+		{FontRegular, 10, 160.2, 700, "AVATAR", ""},
+		{FontItalic, 10, 210.5, 700, "italic", ""}, // another face: a new object
+		{FontRegular, 10, 50, 686.3, "Next", ""},   // another line
+		{FontRegular, 10, 40, 686.3, "behind", ""}, // behind the pen
 	}
 	var lw lineWriter
 	for _, r := range runs {
-		lw.add(r.font, r.size, r.x, r.y, tjArray(face, r.text))
+		lw.add(r.font, r.size, r.x, r.y, tjArray(face, r.text), r.actual)
 	}
 	var got string
 	lw.flush(func(s string) { got = s })
@@ -453,18 +455,32 @@ func TestLineWriterJoinsALinesRunsAndKeepsTheirPlaces(t *testing.T) {
 	if len(objects) != 4 {
 		t.Fatalf("%d text objects, want 4 (a line, its italic word, the next line, a run behind it):\n%s", len(objects), got)
 	}
+	if span := "/Span<</ActualText" + utf16Hex("find") + ">>BDC ["; !strings.Contains(objects[0], span) || !strings.Contains(objects[0], "(\xfb\x01\x00n\x00d)] TJ EMC [") {
+		t.Errorf("the ligature's span %q is not in the line's text object:\n%q", span, objects[0])
+	}
 	i := 0
 	for _, obj := range objects {
 		var x, y float64
-		var rest string
 		if _, err := fmt.Sscanf(obj, "BT %f %f Td", &x, &y); err != nil {
 			t.Fatalf("text object %q: %v", obj, err)
 		}
-		rest = obj[strings.Index(obj, "[") : strings.LastIndex(obj, "]")+1]
 		if !strings.HasSuffix(obj, "] TJ ET") {
 			t.Fatalf("text object %q does not end with TJ ET", obj)
 		}
-		_, places, _ := readTJ(t, rest)
+		// The object's TJ arrays, read one after another: each moves
+		// the pen on from where the one before left it.
+		var places []float64
+		pen := 0.0
+		for rest := obj; strings.Contains(rest, "["); {
+			open := strings.Index(rest, "[")
+			end := strings.Index(rest, "] TJ") + 1
+			_, ps, moved := readTJ(t, rest[open:end])
+			for _, p := range ps {
+				places = append(places, pen+p)
+			}
+			pen += moved
+			rest = rest[end:]
+		}
 		// Each run starts at the first place after the previous run's
 		// characters.
 		at := 0

@@ -67,8 +67,12 @@ func runeCode(r rune) rune {
 // from its measured place before tjArray puts it back: the widths fpdf
 // writes are rounded to whole thousandths, and correcting every glyph's
 // rounding would double the size of the page content for a difference of
-// a two-hundredth of a point.
-const maxDrift = 0.5
+// a hundredth of a point.
+const maxDrift = 1.0
+
+// adjust rounds a TJ adjustment, in thousandths of an em, to the tenth
+// written: a ten-thousandth of an em is finer than any device draws.
+func adjust(v float64) float64 { return math.Round(v*10) / 10 }
 
 // tjRun is a run's part of a TJ operand, and how far it moves the text
 // position, in thousandths of an em, as a reader computes it.
@@ -95,7 +99,7 @@ func tjArray(face *fonts.Face, s string) tjRun {
 			units += face.Kern(prev, r)
 		}
 		want := float64(units) * 1000 / upem
-		if d := math.Round((want-written)*100) / 100; math.Abs(d) >= maxDrift {
+		if d := adjust(want - written); math.Abs(d) >= maxDrift {
 			out = append(out, ')')
 			out = strconv.AppendFloat(out, -d, 'f', -1, 64)
 			out = append(out, '(')
@@ -141,8 +145,9 @@ type lineWriter struct {
 
 // add sets run (its TJ part tj) at (x, y), continuing the open text
 // object when the run is on its line, in its face and size, and not
-// behind its pen.
-func (lw *lineWriter) add(f Font, size, x, y float64, tj tjRun) {
+// behind its pen. A run drawn with ligatures carries actual, the letters
+// it reads as, in a marked-content span inside the text object.
+func (lw *lineWriter) add(f Font, size, x, y float64, tj tjRun, actual string) {
 	if lw.open && (lw.font != f || lw.size != size || lw.y != y || x < lw.pen-0.01) {
 		lw.close()
 	}
@@ -155,12 +160,23 @@ func (lw *lineWriter) add(f Font, size, x, y float64, tj tjRun) {
 		lw.open, lw.font, lw.size, lw.y = true, f, size, y
 		// Td is written to a hundredth of a point.
 		lw.pen = math.Round(x*100) / 100
-	} else if gap := math.Round((x-lw.pen)*1000/size*100) / 100; gap != 0 {
+	}
+	if actual != "" {
+		// A marked-content span may sit inside a text object, between
+		// its text-showing operators.
+		lw.out = append(lw.out, "] TJ /Span<</ActualText"...)
+		lw.out = append(lw.out, utf16Hex(actual)...)
+		lw.out = append(lw.out, ">>BDC ["...)
+	}
+	if gap := adjust((x - lw.pen) * 1000 / size); gap != 0 {
 		lw.out = strconv.AppendFloat(lw.out, -gap, 'f', -1, 64)
 		lw.pen += gap * size / 1000
 	}
 	lw.out = append(lw.out, tj.ops...)
 	lw.pen += tj.advance * size / 1000
+	if actual != "" {
+		lw.out = append(lw.out, "] TJ EMC ["...)
+	}
 }
 
 // close ends the open text object.
@@ -169,12 +185,6 @@ func (lw *lineWriter) close() {
 		lw.out = append(lw.out, "] TJ ET\n"...)
 		lw.open = false
 	}
-}
-
-// raw appends content outside any text object.
-func (lw *lineWriter) raw(s string) {
-	lw.close()
-	lw.out = append(lw.out, s...)
 }
 
 // flush hands what was written to write, without its last newline,
