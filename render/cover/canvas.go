@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 )
 
@@ -24,28 +23,69 @@ var (
 // 256 at this size and keep the PNG paletted and small.
 const shades = 16
 
-// canvas is the cover being drawn: one coverage mask per colour. Text and
-// rules never overlap, so the masks are combined only when encoding.
+// canvas is the cover being drawn, held directly as the palette indexes
+// of the image to encode (see palette): 0 is the ground, 1 to shades-1
+// ink at rising coverage and ruleIndex the accent at full coverage.
+//
+// Drawing into the indexes rather than into a coverage mask per colour
+// spares combining two full-size masks pixel by pixel when encoding, and
+// gives the same pixels: coverage is quantised by a monotonic step, so
+// the step of the larger of two coverages is the larger of their steps,
+// and a rule's index is above every ink index, so "keep the larger index"
+// lets rules win over text whichever is drawn first.
 type canvas struct {
-	w, h        int
-	text, rules *image.Alpha
+	img *image.Paletted
+	// inkIndex maps a text coverage (0 to 255) to its ink's index.
+	inkIndex [256]uint8
 }
+
+// ruleIndex is the palette index of the rules: the accent at full
+// coverage. The rules are solid rectangles, so no other accent shade is
+// ever drawn, although the palette keeps them all.
+const ruleIndex = 2*shades - 2
 
 func newCanvas(w, h int) *canvas {
-	r := image.Rect(0, 0, w, h)
-	return &canvas{w: w, h: h, text: image.NewAlpha(r), rules: image.NewAlpha(r)}
+	c := &canvas{img: image.NewPaletted(image.Rect(0, 0, w, h), palette())}
+	for a := range c.inkIndex {
+		c.inkIndex[a] = uint8((a*(shades-1) + 127) / 255)
+	}
+	return c
 }
 
-// rect fills a rectangle of the rule layer.
+// width and height are the canvas's size in pixels.
+func (c *canvas) width() int  { return c.img.Rect.Dx() }
+func (c *canvas) height() int { return c.img.Rect.Dy() }
+
+// rect fills a rectangle with the rules' colour.
 func (c *canvas) rect(r image.Rectangle) {
-	draw.Draw(c.rules, r, image.Opaque, image.Point{}, draw.Src)
+	r = r.Intersect(c.img.Rect)
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		i := c.img.PixOffset(r.Min.X, y)
+		row := c.img.Pix[i : i+r.Dx()]
+		for x := range row {
+			row[x] = ruleIndex
+		}
+	}
+}
+
+// ink paints one row of text coverage, cov[i] being the coverage of the
+// pixel (x+i, y), keeping the larger index where a pixel is painted
+// already (by overlapping text or by a rule).
+func (c *canvas) ink(x, y int, cov []uint8) {
+	i := c.img.PixOffset(x, y)
+	row := c.img.Pix[i : i+len(cov)]
+	for k, a := range cov {
+		if t := c.inkIndex[a]; t > row[k] {
+			row[k] = t
+		}
+	}
 }
 
 // frame draws a double rule around the cover: a heavy outer line and a
 // hairline inside it.
 func (c *canvas) frame() {
 	box := func(inset, width int) {
-		x0, y0, x1, y1 := inset, inset, c.w-inset, c.h-inset
+		x0, y0, x1, y1 := inset, inset, c.width()-inset, c.height()-inset
 		c.rect(image.Rect(x0, y0, x1, y0+width))
 		c.rect(image.Rect(x0, y1-width, x1, y1))
 		c.rect(image.Rect(x0, y0, x0+width, y1))
@@ -61,14 +101,14 @@ const ornamentHeight = 6
 // ornament draws a short centred rule with its top at y.
 func (c *canvas) ornament(y int) {
 	const w = 260
-	x := (c.w - w) / 2
+	x := (c.width() - w) / 2
 	c.rect(image.Rect(x, y, x+w, y+ornamentHeight))
 }
 
 // line draws one line of text centred on the cover with its baseline at y.
 func (c *canvas) line(face sized, s string, y int) {
-	x := (int64(c.w)*subPerPixel - face.width(s)) / 2
-	face.draw(c.text, s, x, int64(y)*subPerPixel)
+	x := (int64(c.width())*subPerPixel - face.width(s)) / 2
+	face.outline(s, x, int64(y)*subPerPixel).fill(c.img.Rect, c.ink)
 }
 
 // palette returns the ground, then the ink and accent blended over the
@@ -90,22 +130,11 @@ func palette() color.Palette {
 	return p
 }
 
-// encode combines the layers into a paletted image and encodes it as PNG.
-// Where a pixel has rule coverage the rule's colour wins.
+// encode encodes the cover as a paletted PNG.
 func (c *canvas) encode() ([]byte, error) {
-	img := image.NewPaletted(image.Rect(0, 0, c.w, c.h), palette())
-	step := func(a uint8) int { return (int(a)*(shades-1) + 127) / 255 }
-	for i := range img.Pix {
-		switch r, t := step(c.rules.Pix[i]), step(c.text.Pix[i]); {
-		case r > 0:
-			img.Pix[i] = uint8(shades - 1 + r)
-		case t > 0:
-			img.Pix[i] = uint8(t)
-		}
-	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	if err := enc.Encode(&buf, c.img); err != nil {
 		return nil, fmt.Errorf("cover: encoding the PNG: %w", err)
 	}
 	return buf.Bytes(), nil

@@ -186,3 +186,12 @@ func TestWrap(t *testing.T) {
 		t.Errorf("hardWrap = %q", got)
 	}
 }
+
+// BenchmarkDraw times drawing the handbook's cover, from layout to PNG.
+func BenchmarkDraw(b *testing.B) {
+	for b.Loop() {
+		if _, err := Draw(handbookText(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package cover
 
 import (
-	"cmp"
 	"image"
 	"slices"
 
@@ -151,10 +150,28 @@ func (o *outline) addSegments(segs sfnt.Segments, x, y int64) {
 	o.closeContour()
 }
 
-// crossing is where a scanline crosses an edge.
+// xAt is where the edge crosses the horizontal line at y, in sub units,
+// rounded towards the left.
+func (e *edge) xAt(y int64) int64 {
+	return e.top.x + floorDiv((e.bottom.x-e.top.x)*(y-e.top.y), e.bottom.y-e.top.y)
+}
+
+// subPerSample is the distance between two scanlines in sub units.
+const subPerSample = subPerPixel / samplesY
+
+// sampleY is the y of scanline s, counted from the top of the canvas:
+// scanline k of pixel row r is number r*samplesY+k and lies in the
+// middle of its band of the row.
+func sampleY(s int64) int64 { return s*subPerSample + subPerSample/2 }
+
+// firstScanline is the first scanline at or below y.
+func firstScanline(y int64) int64 { return -floorDiv(subPerSample/2-y, subPerSample) }
+
+// crossing is where a scanline crosses edge number edge of an outline.
 type crossing struct {
-	x   int64
-	dir int
+	x    int64
+	dir  int32
+	edge int32
 }
 
 // before orders crossings along the scanline, and at one x those that
@@ -163,13 +180,22 @@ func (a crossing) before(b crossing) bool {
 	return a.x < b.x || a.x == b.x && a.dir < b.dir
 }
 
-// fill paints the outline into dst with the non-zero winding rule,
-// keeping the larger coverage where a pixel is already painted.
-func (o *outline) fill(dst *image.Alpha) {
+// fill rasterises the outline with the non-zero winding rule, clipped to
+// bounds, and hands each pixel row it covers to paint: the x and y of
+// the first pixel and the coverages (0 to 255) of a run of pixels along
+// the row, outside which the row has none. The coverage slice is reused
+// for the next row.
+//
+// Scanlines are taken from the top. An edge joins the scanlines when
+// the first one crosses it and leaves them below its bottom, so each
+// scanline looks only at the edges it crosses, which are kept in order
+// of their crossings. Only the coverage and its order matter for the
+// pixels, never the order in which edges were added, so the result does
+// not depend on how ties are broken along the way.
+func (o *outline) fill(bounds image.Rectangle, paint func(x, y int, cov []uint8)) {
 	if len(o.edges) == 0 {
 		return
 	}
-	bounds := dst.Bounds()
 	x0 := max(floorDiv(o.minX, subPerPixel), int64(bounds.Min.X))
 	x1 := min(floorDiv(o.maxX, subPerPixel)+1, int64(bounds.Max.X))
 	y0 := max(floorDiv(o.minY, subPerPixel), int64(bounds.Min.Y))
@@ -177,84 +203,183 @@ func (o *outline) fill(dst *image.Alpha) {
 	if x0 >= x1 || y0 >= y1 {
 		return
 	}
-	width := int(x1 - x0)
-	acc := make([]int64, width+1)
-	// Edges are taken in order of their tops and dropped below their
-	// bottoms, so each scanline looks only at the edges it crosses.
-	edges := slices.Clone(o.edges)
-	slices.SortStableFunc(edges, func(a, b edge) int { return cmp.Compare(a.top.y, b.top.y) })
-	// The active edges are kept in order of their crossings: from one
-	// scanline to the next that order hardly changes, so an insertion
-	// sort restores it in about one pass.
-	var active []crossing
-	var live []edge
-	next := 0
-	for row := y0; row < y1; row++ {
-		clear(acc)
-		for k := int64(0); k < samplesY; k++ {
-			sy := row*subPerPixel + k*(subPerPixel/samplesY) + subPerPixel/samplesY/2
-			for next < len(edges) && edges[next].top.y <= sy {
-				live = append(live, edges[next])
-				active = append(active, crossing{})
-				next++
+	s0 := y0 * samplesY
+	order, starts := o.byFirstScanline(s0, y1*samplesY)
+	row := newRowCoverage(int(x1 - x0))
+	var active, fresh, merged []crossing
+	for y := y0; y < y1; y++ {
+		for s := y * samplesY; s < (y+1)*samplesY; s++ {
+			sy := sampleY(s)
+			active = o.advance(active, sy)
+			// Edges joining at this scanline are sorted among
+			// themselves and merged in, rather than each moved along
+			// the whole list.
+			fresh = fresh[:0]
+			for _, i := range order[starts[s-s0]:starts[s-s0+1]] {
+				e := &o.edges[i]
+				fresh = append(fresh, crossing{e.xAt(sy), int32(e.dir), i})
 			}
-			n := 0
-			for _, e := range live {
-				if sy >= e.bottom.y {
-					continue
-				}
-				dx, dy := e.bottom.x-e.top.x, e.bottom.y-e.top.y
-				live[n] = e
-				active[n] = crossing{e.top.x + floorDiv(dx*(sy-e.top.y), dy), e.dir}
-				n++
-			}
-			live, active = live[:n], active[:n]
-			for i := 1; i < n; i++ {
-				for j := i; j > 0 && active[j].before(active[j-1]); j-- {
-					active[j], active[j-1] = active[j-1], active[j]
-					live[j], live[j-1] = live[j-1], live[j]
-				}
-			}
-			wind, from := 0, int64(0)
-			for _, c := range active {
-				before := wind
-				wind += c.dir
-				switch {
-				case before == 0 && wind != 0:
-					from = c.x
-				case before != 0 && wind == 0:
-					span(acc, from-x0*subPerPixel, c.x-x0*subPerPixel, width)
-				}
-			}
+			insertionSort(fresh)
+			active, merged = merge(merged[:0], active, fresh), active
+			row.addScanline(active, x0*subPerPixel)
 		}
-		full := int64(subPerPixel * samplesY)
-		base := dst.PixOffset(int(x0), int(row))
-		for i := 0; i < width; i++ {
-			a := uint8(min(acc[i]*255/full, 255))
-			if a > dst.Pix[base+i] {
-				dst.Pix[base+i] = a
-			}
+		if lo, cov := row.take(); len(cov) > 0 {
+			paint(int(x0)+lo, int(y), cov)
 		}
 	}
 }
 
-// span adds the coverage of [a, b) (sub units from the left of acc) to
-// the pixels it touches.
-func span(acc []int64, a, b int64, width int) {
-	a, b = max(a, 0), min(b, int64(width)*subPerPixel)
+// byFirstScanline groups the edges that cross any of the scanlines s0
+// to s1 by the first of them that they cross (a counting sort, in the
+// outline's order within a group): the edges of scanline s are
+// order[starts[s-s0]:starts[s-s0+1]].
+func (o *outline) byFirstScanline(s0, s1 int64) (order, starts []int32) {
+	span := func(e *edge) (first int64, ok bool) {
+		first, end := max(firstScanline(e.top.y), s0), min(firstScanline(e.bottom.y), s1)
+		return first, first < end
+	}
+	starts = make([]int32, s1-s0+1)
+	for i := range o.edges {
+		if f, ok := span(&o.edges[i]); ok {
+			starts[f-s0+1]++
+		}
+	}
+	for k := 1; k < len(starts); k++ {
+		starts[k] += starts[k-1]
+	}
+	order = make([]int32, starts[len(starts)-1])
+	next := slices.Clone(starts[:len(starts)-1])
+	for i := range o.edges {
+		if f, ok := span(&o.edges[i]); ok {
+			order[next[f-s0]] = int32(i)
+			next[f-s0]++
+		}
+	}
+	return order, starts
+}
+
+// advance moves the active crossings to the scanline at sy, dropping the
+// edges that end above it, and restores their order: from one scanline
+// to the next it hardly changes, so an insertion sort takes about one
+// pass.
+func (o *outline) advance(active []crossing, sy int64) []crossing {
+	n := 0
+	for _, c := range active {
+		e := &o.edges[c.edge]
+		if sy >= e.bottom.y {
+			continue
+		}
+		c.x = e.xAt(sy)
+		active[n] = c
+		n++
+	}
+	active = active[:n]
+	insertionSort(active)
+	return active
+}
+
+// insertionSort orders crossings along the scanline.
+func insertionSort(cs []crossing) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].before(cs[j-1]); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// merge appends the ordered crossings a and b to dst in order.
+func merge(dst, a, b []crossing) []crossing {
+	for len(a) > 0 && len(b) > 0 {
+		if b[0].before(a[0]) {
+			dst, b = append(dst, b[0]), b[1:]
+		} else {
+			dst, a = append(dst, a[0]), a[1:]
+		}
+	}
+	return append(append(dst, a...), b...)
+}
+
+// rowCoverage sums the coverage of one pixel row over its scanlines. A
+// span covers at most two pixels partly, at its ends, and every pixel
+// between them fully: the partial coverage is added to part, the whole
+// pixels are counted as a difference (one more from the first, one
+// fewer from the one after the last), so that a wide span costs no more
+// than a narrow one and the row is summed once, when taken.
+type rowCoverage struct {
+	part  []int64 // sub units of partial coverage per pixel
+	whole []int64 // differences of the count of whole coverages
+	cov   []uint8
+	// lo and hi bound the pixels touched since the last take.
+	lo, hi int
+}
+
+func newRowCoverage(width int) *rowCoverage {
+	return &rowCoverage{part: make([]int64, width), whole: make([]int64, width),
+		cov: make([]uint8, width), lo: width}
+}
+
+// addScanline adds the spans inside the outline on one scanline, its
+// crossings given in order; left is the x of the row's first pixel.
+func (r *rowCoverage) addScanline(active []crossing, left int64) {
+	wind, from := int32(0), int64(0)
+	for _, c := range active {
+		before := wind
+		wind += c.dir
+		switch {
+		case before == 0 && wind != 0:
+			from = c.x
+		case before != 0 && wind == 0:
+			r.span(from-left, c.x-left)
+		}
+	}
+}
+
+// span adds the coverage of [a, b), in sub units from the row's left.
+func (r *rowCoverage) span(a, b int64) {
+	a, b = max(a, 0), min(b, int64(len(r.part))*subPerPixel)
 	if a >= b {
 		return
 	}
-	pa, pb := a/subPerPixel, b/subPerPixel
+	pa, pb := int(a/subPerPixel), int(b/subPerPixel)
+	r.lo = min(r.lo, pa)
 	if pa == pb {
-		acc[pa] += b - a
+		r.part[pa] += b - a
+		r.hi = max(r.hi, pa+1)
 		return
 	}
-	acc[pa] += subPerPixel - a%subPerPixel
-	for p := pa + 1; p < pb; p++ {
-		acc[p] += subPerPixel
+	r.part[pa] += subPerPixel - a%subPerPixel
+	w := len(r.part)
+	if pa+1 < pb {
+		r.whole[pa+1]++
+		if pb < w {
+			r.whole[pb]--
+		}
 	}
-	acc[pb] += b % subPerPixel
+	// pb is past the row only when b is its right edge, with no part
+	// of a pixel left over.
+	if pb < w {
+		r.part[pb] += b % subPerPixel
+	}
+	r.hi = max(r.hi, min(pb+1, w))
+}
+
+// take returns the coverage of the touched pixels as 0 to 255, with the
+// index of the first, and clears the row for the next one.
+func (r *rowCoverage) take() (int, []uint8) {
+	lo, hi := r.lo, r.hi
+	if lo >= hi {
+		r.lo, r.hi = len(r.part), 0
+		return 0, nil
+	}
+	const full = subPerPixel * samplesY
+	whole := int64(0)
+	for p := lo; p < hi; p++ {
+		whole += r.whole[p]
+		r.cov[p] = uint8(min((r.part[p]+whole*subPerPixel)*255/full, 255))
+		r.part[p], r.whole[p] = 0, 0
+	}
+	r.lo, r.hi = len(r.part), 0
+	return lo, r.cov[lo:hi]
 }
 
 // floorDiv divides rounding towards negative infinity.

@@ -2,7 +2,6 @@ package cover
 
 import (
 	"fmt"
-	"image"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -42,9 +41,9 @@ func (z sized) width(s string) int64 {
 	return z.tf.units(s) * int64(z.size) * subPerPixel / int64(z.tf.face.UnitsPerEm)
 }
 
-// draw fills the glyphs of s into dst, the origin of the first at (x, y)
-// sub units (y on the baseline).
-func (z sized) draw(dst *image.Alpha, s string, x, y int64) {
+// outline returns the glyphs of s as one outline, the origin of the
+// first at (x, y) sub units (y on the baseline).
+func (z sized) outline(s string, x, y int64) *outline {
 	t := z.tf
 	upem := int64(t.face.UnitsPerEm)
 	var o outline
@@ -65,7 +64,7 @@ func (z sized) draw(dst *image.Alpha, s string, x, y int64) {
 		}
 		pen += int64(t.face.Advance(r))
 	}
-	o.fill(dst)
+	return &o
 }
 
 // faceSet holds the three styles a cover uses.
