@@ -219,8 +219,10 @@ func (o *outline) fill(bounds image.Rectangle, paint func(x, y int, cov []uint8)
 				e := &o.edges[i]
 				fresh = append(fresh, crossing{e.xAt(sy), int32(e.dir), i})
 			}
-			insertionSort(fresh)
-			active, merged = merge(merged[:0], active, fresh), active
+			if len(fresh) > 0 {
+				insertionSort(fresh)
+				active, merged = merge(merged[:0], active, fresh), active
+			}
 			row.addScanline(active, x0*subPerPixel)
 		}
 		if lo, cov := row.take(); len(cov) > 0 {
