@@ -1,11 +1,8 @@
 package cover
 
 import (
-	"bytes"
-	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 )
 
 // The cover's colours: a warm paper ground, near-black ink for the text
@@ -131,11 +128,4 @@ func palette() color.Palette {
 }
 
 // encode encodes the cover as a paletted PNG.
-func (c *canvas) encode() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, c.img); err != nil {
-		return nil, fmt.Errorf("cover: encoding the PNG: %w", err)
-	}
-	return buf.Bytes(), nil
-}
+func (c *canvas) encode() []byte { return encodePNG(c.img) }

@@ -4,9 +4,10 @@
 //
 // The cover is a PNG of a fixed size, drawn with golang.org/x/image from
 // the font files themselves, so it needs no fonts installed on the build
-// machine. The output depends only on the text and the font files: there
-// is no clock, randomness or map order in it, and two calls with the same
-// input return the same bytes.
+// machine, and compressed by an encoder of the package's own (png.go).
+// The output depends only on the text and the font files: there is no
+// clock, randomness or map order in it, and two calls with the same input
+// return the same bytes.
 package cover
 
 import (
@@ -63,11 +64,7 @@ func Draw(t Text, fam *fonts.Family) (*Image, error) {
 	c := newCanvas(Width, Height)
 	c.frame()
 	layoutText(c, faces, clean(t))
-	data, err := c.encode()
-	if err != nil {
-		return nil, err
-	}
-	return &Image{PNG: data, Width: Width, Height: Height, Missing: missing(fam, t)}, nil
+	return &Image{PNG: c.encode(), Width: Width, Height: Height, Missing: missing(fam, t)}, nil
 }
 
 // clean trims the texts and folds runs of white space, so that stray line

@@ -1,0 +1,107 @@
+package cover
+
+import (
+	"bytes"
+	"compress/zlib"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// TestRunDeflater inflates what runDeflater writes with compress/zlib,
+// which also checks the Adler-32 trailer, for streams with runs of every
+// awkward length (too short to copy, one longer than the longest copy,
+// millions long) written in pieces that split runs.
+func TestRunDeflater(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	random := make([]byte, 5000)
+	for i := range random {
+		random[i] = byte(r.IntN(4)) * 85
+	}
+	var lengths []byte
+	for n := 1; n <= 600; n++ {
+		lengths = append(lengths, bytes.Repeat([]byte{byte(n)}, n)...)
+	}
+	tests := []struct {
+		name   string
+		data   []byte
+		pieces int
+	}{
+		{"empty", nil, 1},
+		{"one byte", []byte{7}, 1},
+		{"every byte value", func() []byte {
+			b := make([]byte, 256)
+			for i := range b {
+				b[i] = byte(i)
+			}
+			return b
+		}(), 3},
+		{"runs of 1 to 600", lengths, 1},
+		{"runs of 1 to 600 in pieces", lengths, 97},
+		{"long runs", append(bytes.Repeat([]byte{0}, 3<<20), bytes.Repeat([]byte{255}, 1<<20+3)...), 5},
+		{"few values at random", random, 13},
+		{"text", []byte(strings.Repeat("Liberty of unlicensed printing. ", 40)), 7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			z := newRunDeflater()
+			step := max(1, len(tt.data)/tt.pieces)
+			for i := 0; i < len(tt.data); i += step {
+				z.write(tt.data[i:min(i+step, len(tt.data))])
+			}
+			zr, err := zlib.NewReader(bytes.NewReader(z.close()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := io.ReadAll(zr)
+			if err != nil {
+				t.Fatalf("inflating: %v", err)
+			}
+			if !bytes.Equal(got, tt.data) {
+				t.Errorf("inflates to %d bytes, not the %d written", len(got), len(tt.data))
+			}
+		})
+	}
+}
+
+// TestEncodePNG decodes images of several shapes with image/png, which
+// checks every chunk's CRC, and compares palette and indexes.
+func TestEncodePNG(t *testing.T) {
+	pal := palette()
+	r := rand.New(rand.NewPCG(5, 6))
+	for _, rect := range []image.Rectangle{image.Rect(0, 0, 1, 1), image.Rect(0, 0, 300, 7), image.Rect(10, 20, 33, 61)} {
+		img := image.NewPaletted(rect, pal)
+		for i := range img.Pix {
+			if r.IntN(3) == 0 {
+				img.Pix[i] = uint8(r.IntN(len(pal)))
+			}
+		}
+		m, err := png.Decode(bytes.NewReader(encodePNG(img)))
+		if err != nil {
+			t.Fatalf("%v: %v", rect, err)
+		}
+		p, ok := m.(*image.Paletted)
+		if !ok {
+			t.Fatalf("%v: decodes as %T", rect, m)
+		}
+		if p.Rect.Dx() != rect.Dx() || p.Rect.Dy() != rect.Dy() {
+			t.Fatalf("%v: decodes as %v", rect, p.Rect)
+		}
+		for i, c := range pal {
+			if color.RGBAModel.Convert(p.Palette[i]) != c {
+				t.Errorf("%v: palette entry %d is %v; want %v", rect, i, p.Palette[i], c)
+			}
+		}
+		for y := range rect.Dy() {
+			for x := range rect.Dx() {
+				if got, want := p.ColorIndexAt(x, y), img.ColorIndexAt(rect.Min.X+x, rect.Min.Y+y); got != want {
+					t.Fatalf("%v: pixel (%d, %d) is %d; want %d", rect, x, y, got, want)
+				}
+			}
+		}
+	}
+}
