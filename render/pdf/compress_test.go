@@ -8,6 +8,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"samizdat/book"
 	"samizdat/book/booktest"
 	"samizdat/render"
 )
@@ -29,14 +30,15 @@ func uncompressed(t *testing.T) []byte {
 	first := doc.Pages[0]
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
 	p.SetCompression(false)
-	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), tj: map[pieceKey]tjRun{}}
-	if err := d.embed(usedRunes(doc.Pages)); err != nil {
+	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
+	texts, runes := setTexts(doc.Pages, fs)
+	if err := d.embed(runes); err != nil {
 		t.Fatal(err)
 	}
-	for _, pg := range doc.Pages {
-		p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
-		d.hasSet = false
-		d.texts(pg)
+	for i, pg := range doc.Pages {
+		if err := d.page(pg, texts[i]); err != nil {
+			t.Fatal(err)
+		}
 	}
 	var out bytes.Buffer
 	if err := p.Output(&out); err != nil {

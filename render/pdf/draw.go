@@ -48,8 +48,9 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 		p.SetLang(lang)
 	}
 	p.SetXmpMetadata(xmpPacket(meta, lang, date))
-	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}, tj: map[pieceKey]tjRun{}}
-	if err := d.embed(usedRunes(doc.Pages)); err != nil {
+	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
+	texts, runes := setTexts(doc.Pages, fs)
+	if err := d.embed(runes); err != nil {
 		return err
 	}
 	// Link targets are declared before any page is drawn, so that a link
@@ -66,12 +67,12 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	}
 	labels := pageLabels(doc.Pages)
 	for i, pg := range doc.Pages {
-		if err := d.page(pg); err != nil {
+		if err := d.page(pg, texts[i]); err != nil {
 			return err
 		}
 		// A drawn page is no longer needed: let it go while the rest
 		// are drawn, as fpdf keeps every page's content until the end.
-		doc.Pages[i] = nil
+		doc.Pages[i], texts[i] = nil, nil
 	}
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -104,11 +105,6 @@ type drawer struct {
 	font   Font
 	size   float64
 	hasSet bool
-	// tj remembers each run's part of a TJ operand: the same words
-	// recur on every page.
-	tj map[pieceKey]tjRun
-	// lines gathers text objects between font changes.
-	lines lineWriter
 }
 
 // pieceKey is a run of text in a face.
@@ -117,14 +113,14 @@ type pieceKey struct {
 	text string
 }
 
-// page draws one page.
-func (d *drawer) page(pg *Page) error {
+// page draws one page, its text written already (setTexts).
+func (d *drawer) page(pg *Page, texts []textSegment) error {
 	p := d.pdf
 	p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
 	d.hasSet = false
 	// Bookmark titles are encoded for the current font, which must be
 	// a Unicode one.
-	d.setFont(FontRegular, 10)
+	d.setFont(FontRegular, pageFontSize)
 	for _, m := range pg.Marks {
 		p.Bookmark(m.Title, m.Level, m.Y)
 	}
@@ -139,7 +135,10 @@ func (d *drawer) page(pg *Page) error {
 		}
 		p.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
 	}
-	d.texts(pg)
+	for _, seg := range texts {
+		d.setFont(seg.font, seg.size)
+		p.RawWriteStr(seg.ops)
+	}
 	for _, l := range pg.Links {
 		switch {
 		case l.URL != "":
@@ -209,37 +208,6 @@ func (d *drawer) image(a *book.Asset) (string, error) {
 	}
 	d.images[a] = name
 	return name, nil
-}
-
-// texts draws the page's runs of text, a line's runs in one face and
-// size as one text object (see lineWriter).
-func (d *drawer) texts(pg *Page) {
-	lw := &d.lines
-	for _, t := range pg.Texts {
-		drawn := t.Drawn()
-		if strings.TrimSpace(drawn) == "" {
-			continue
-		}
-		if !d.hasSet || d.font != t.Font || d.size != t.Size {
-			lw.flush(d.pdf.RawWriteStr)
-			d.setFont(t.Font, t.Size)
-		}
-		key := pieceKey{t.Font, drawn}
-		tj, ok := d.tj[key]
-		if !ok {
-			tj = tjArray(d.faces[t.Font], drawn)
-			d.tj[key] = tj
-		}
-		// A ligature glyph reads back as its letters: the marked
-		// content's ActualText is what text extraction, search and
-		// screen readers see.
-		actual := ""
-		if hasLigature(drawn) {
-			actual = unligate(drawn)
-		}
-		lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj, actual)
-	}
-	lw.flush(d.pdf.RawWriteStr)
 }
 
 // fontNames gives each face a family name for fpdf, from its file name,

@@ -147,7 +147,11 @@ func TestFontsAreEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runes := usedRunes(doc.Pages)
+	fs, err := loadFaces(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, runes := setTexts(doc.Pages, fs)
 	want := 0
 	for f, set := range runes {
 		if len(set) > 0 || Font(f) == FontRegular {

@@ -24,24 +24,7 @@ import (
 // runeSets are the characters each face sets in a document.
 type runeSets [numFonts]map[rune]bool
 
-// usedRunes collects the characters every face draws on the pages.
-func usedRunes(pages []*Page) runeSets {
-	var rs runeSets
-	for i := range rs {
-		rs[i] = map[rune]bool{}
-	}
-	for _, pg := range pages {
-		for _, t := range pg.Texts {
-			set := rs[t.Font]
-			for _, r := range t.Drawn() {
-				set[r] = true
-			}
-		}
-	}
-	return rs
-}
-
-// sorted returns a face's characters as a string, in code point order so
+// sortedRunes returns a face's characters as a string, in code point order so
 // that what fpdf is given does not depend on map order.
 func sortedRunes(set map[rune]bool) string {
 	rs := make([]rune, 0, len(set))

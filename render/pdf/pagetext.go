@@ -1,0 +1,117 @@
+package pdf
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// The pages' text is written ahead of drawing, several pages at once:
+// turning runs into text objects (tjArray, lineWriter) is most of the
+// work of drawing a page, and it needs nothing from fpdf. What is left
+// for the one goroutine that feeds fpdf is to select each segment's face
+// and hand over its bytes.
+
+// textSegment is a stretch of a page's text in one face and size.
+type textSegment struct {
+	font Font
+	size float64
+	ops  string
+}
+
+// pageFontSize is the size a page starts in, in the regular face:
+// drawer.page selects it for the bookmarks.
+const pageFontSize = 10
+
+// setTexts writes every page's text, on as many goroutines as there are
+// processors, and returns it by page with the characters each face sets.
+func setTexts(pages []*Page, fs faces) ([][]textSegment, runeSets) {
+	out := make([][]textSegment, len(pages))
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(pages)))
+	sets := make([]runeSets, workers)
+	next := make(chan int, len(pages))
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tw := newTextWriter(fs)
+			for i := range next {
+				out[i] = tw.page(pages[i])
+			}
+			sets[w] = tw.runes
+		}()
+	}
+	wg.Wait()
+	runes := sets[0]
+	for _, s := range sets[1:] {
+		for f := range s {
+			for r := range s[f] {
+				runes[f][r] = true
+			}
+		}
+	}
+	return out, runes
+}
+
+// textWriter writes pages' text on one goroutine.
+type textWriter struct {
+	faces faces
+	// tj remembers each run's part of a TJ operand: the same words
+	// recur on every page.
+	tj    map[pieceKey]tjRun
+	runes runeSets
+	lines lineWriter
+}
+
+func newTextWriter(fs faces) *textWriter {
+	tw := &textWriter{faces: fs, tj: map[pieceKey]tjRun{}}
+	for i := range tw.runes {
+		tw.runes[i] = map[rune]bool{}
+	}
+	return tw
+}
+
+// page writes a page's runs of text, a line's runs in one face and size
+// as one text object (see lineWriter), cut into segments where the face
+// or size changes.
+func (tw *textWriter) page(pg *Page) []textSegment {
+	var segs []textSegment
+	font, size := FontRegular, float64(pageFontSize)
+	lw := &tw.lines
+	cut := func(s string) { segs = append(segs, textSegment{font, size, s}) }
+	for _, t := range pg.Texts {
+		drawn := t.Drawn()
+		if strings.TrimSpace(drawn) == "" {
+			continue
+		}
+		if font != t.Font || size != t.Size {
+			lw.flush(cut)
+			font, size = t.Font, t.Size
+		}
+		key := pieceKey{t.Font, drawn}
+		tj, ok := tw.tj[key]
+		if !ok {
+			tj = tjArray(tw.faces[t.Font], drawn)
+			tw.tj[key] = tj
+			set := tw.runes[t.Font]
+			for _, r := range drawn {
+				set[r] = true
+			}
+		}
+		// A ligature glyph reads back as its letters: the marked
+		// content's ActualText is what text extraction, search and
+		// screen readers see.
+		actual := ""
+		if hasLigature(drawn) {
+			actual = unligate(drawn)
+		}
+		lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj, actual)
+	}
+	lw.flush(cut)
+	return segs
+}
