@@ -42,11 +42,13 @@ func compressStreams(pdf []byte) ([]byte, error) {
 	}
 
 	var out bytes.Buffer
-	size := len(pdf) - start
+	// The file's size, with room for the longer stream headers and the
+	// cross-reference table written anew.
+	size := len(pdf) - start + 64
 	for i, st := range streams {
-		size += len(packed[i]) - st.length
+		size += len(packed[i]) - st.length + len("/Filter /FlateDecode ") + 8
 	}
-	out.Grow(size + 64)
+	out.Grow(size + 20*len(offsets))
 	newOffsets := make([]int, len(offsets))
 	at, next := start, 0
 	for _, n := range byOffset(offsets) {
