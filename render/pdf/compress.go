@@ -23,7 +23,11 @@ import (
 // streams are compressed side by side, and the file is put together in
 // order afterwards: the same kind of file (Flate-compressed content at
 // zlib's best speed), byte for byte the same however many workers ran.
-func compressStreams(pdf []byte) ([]byte, error) {
+//
+// texts are the pages' text, put in for their placeholders as the
+// streams are compressed (see drawer.page); every segment must be put in
+// exactly once.
+func compressStreams(pdf []byte, texts [][]textSegment) ([]byte, error) {
 	offsets, xref, err := readXref(pdf)
 	if err != nil {
 		return nil, err
@@ -36,9 +40,16 @@ func compressStreams(pdf []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	packed, err := deflateAll(pdf, streams)
+	packed, filled, err := deflateAll(pdf, streams, texts)
 	if err != nil {
 		return nil, err
+	}
+	segments := 0
+	for _, t := range texts {
+		segments += len(t)
+	}
+	if filled != segments {
+		return nil, fmt.Errorf("pdf: %d of the pages' %d text segments were put in", filled, segments)
 	}
 
 	var out bytes.Buffer
@@ -127,10 +138,13 @@ func plainStreams(pdf []byte, offsets []int) ([]plainStream, error) {
 }
 
 // deflateAll compresses the streams with zlib at its best speed, as many
-// at once as there are processors, each into its own buffer.
-func deflateAll(pdf []byte, streams []plainStream) ([][]byte, error) {
+// at once as there are processors, each into its own buffer, with the
+// pages' text put in for its placeholders. It returns how many segments
+// of text were put in.
+func deflateAll(pdf []byte, streams []plainStream, texts [][]textSegment) ([][]byte, int, error) {
 	packed := make([][]byte, len(streams))
 	errs := make([]error, len(streams))
+	filled := make([]int, len(streams))
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(streams)) {
@@ -143,7 +157,7 @@ func deflateAll(pdf []byte, streams []plainStream) ([][]byte, error) {
 				st := streams[i]
 				z.Reset()
 				zw.Reset(&z)
-				_, err := zw.Write(pdf[st.data : st.data+st.length])
+				err := fillText(zw, pdf[st.data:st.data+st.length], texts, &filled[i])
 				if err == nil {
 					err = zw.Close()
 				}
@@ -160,7 +174,11 @@ func deflateAll(pdf []byte, streams []plainStream) ([][]byte, error) {
 	}
 	close(work)
 	wg.Wait()
-	return packed, errors.Join(errs...)
+	total := 0
+	for _, n := range filled {
+		total += n
+	}
+	return packed, total, errors.Join(errs...)
 }
 
 // stripPrologue returns where the file proper starts: after the text

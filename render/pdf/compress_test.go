@@ -2,7 +2,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
+	"io"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,7 +20,7 @@ import (
 // uncompressed draws the sample book the way draw does before
 // compressStreams: fpdf's own output, streams uncompressed, the
 // registration prologue in front of the header.
-func uncompressed(t *testing.T) []byte {
+func uncompressed(t *testing.T) ([]byte, [][]textSegment) {
 	t.Helper()
 	b := booktest.Sample()
 	doc, err := Layout(b, render.Options{})
@@ -36,7 +40,7 @@ func uncompressed(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	for i, pg := range doc.Pages {
-		if err := d.page(pg, texts[i]); err != nil {
+		if err := d.page(pg, i, texts[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -44,11 +48,11 @@ func uncompressed(t *testing.T) []byte {
 	if err := p.Output(&out); err != nil {
 		t.Fatal(err)
 	}
-	return out.Bytes()
+	return out.Bytes(), texts
 }
 
 func TestCompressStreamsIsTheSameOnAnyNumberOfProcessors(t *testing.T) {
-	raw := uncompressed(t)
+	raw, texts := uncompressed(t)
 	if !bytes.HasPrefix(raw, []byte("BT ")) {
 		t.Fatalf("fpdf's output does not start with the registration prologue: %.20q", raw)
 	}
@@ -56,7 +60,7 @@ func TestCompressStreamsIsTheSameOnAnyNumberOfProcessors(t *testing.T) {
 	var want []byte
 	for _, procs := range []int{1, 2, 7} {
 		runtime.GOMAXPROCS(procs)
-		got, err := compressStreams(raw)
+		got, err := compressStreams(raw, texts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -110,5 +114,63 @@ func TestStripPrologueRefusesUnknownOutput(t *testing.T) {
 		case c.err == "" && got != c.want:
 			t.Errorf("%q: the file starts at %d, want %d", c.in, got, c.want)
 		}
+	}
+}
+
+func TestEveryTextSegmentIsPutInOnce(t *testing.T) {
+	raw, texts := uncompressed(t)
+	if !bytes.Contains(raw, []byte(placeholder(0, 0))) {
+		t.Fatal("fpdf's output has no placeholder for the first page's text")
+	}
+	// A segment no placeholder stands for: the file would lose text.
+	extra := append(slices.Clone(texts), []textSegment{{FontRegular, 10, "BT 0 0 Td [(lost)] TJ ET"}})
+	if _, err := compressStreams(raw, extra); err == nil || !strings.Contains(err.Error(), "text segments were put in") {
+		t.Errorf("a segment left out gives %v", err)
+	}
+	// A placeholder for a segment that does not exist.
+	if _, err := compressStreams(raw, texts[:1]); err == nil || !strings.Contains(err.Error(), "names no segment") {
+		t.Errorf("a placeholder without its segment gives %v", err)
+	}
+	// What the placeholders stand for is in the file, and they are not.
+	got, err := compressStreams(raw, texts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := inflateAll(t, got)
+	if bytes.Contains(content, []byte(placeholderMark)) {
+		t.Error("a placeholder is left in the file")
+	}
+	for _, seg := range texts[len(texts)-1] {
+		if !bytes.Contains(content, []byte(seg.ops)) {
+			t.Errorf("the last page's text %.60q is not in the file", seg.ops)
+		}
+	}
+}
+
+// inflateAll returns every Flate stream of a file, decompressed, one
+// after another.
+func inflateAll(t *testing.T, pdf []byte) []byte {
+	t.Helper()
+	var all bytes.Buffer
+	for rest := pdf; ; {
+		at := bytes.Index(rest, []byte("/FlateDecode /Length "))
+		if at < 0 {
+			return all.Bytes()
+		}
+		rest = rest[at+len("/FlateDecode /Length "):]
+		end := bytes.IndexByte(rest, '>')
+		n, err := strconv.Atoi(string(rest[:end]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		data := rest[end+len(">>\nstream\n"):]
+		zr, err := zlib.NewReader(bytes.NewReader(data[:n]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.Copy(&all, zr); err != nil {
+			t.Fatal(err)
+		}
+		rest = data[n:]
 	}
 }

@@ -67,12 +67,12 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	}
 	labels := pageLabels(doc.Pages)
 	for i, pg := range doc.Pages {
-		if err := d.page(pg, texts[i]); err != nil {
+		if err := d.page(pg, i, texts[i]); err != nil {
 			return err
 		}
 		// A drawn page is no longer needed: let it go while the rest
 		// are drawn, as fpdf keeps every page's content until the end.
-		doc.Pages[i], texts[i] = nil, nil
+		doc.Pages[i] = nil
 	}
 	if err := p.Error(); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -81,7 +81,7 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	if err := p.Output(&out); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	file, err := compressStreams(out.Bytes())
+	file, err := compressStreams(out.Bytes(), texts)
 	if err != nil {
 		return err
 	}
@@ -113,8 +113,11 @@ type pieceKey struct {
 	text string
 }
 
-// page draws one page, its text written already (setTexts).
-func (d *drawer) page(pg *Page, texts []textSegment) error {
+// page draws page number index (from 0). Its text, written already
+// (setTexts), goes into the file only when the streams are compressed:
+// fpdf is given a placeholder for each segment, so that it does not copy
+// the bulk of the page's content from buffer to buffer.
+func (d *drawer) page(pg *Page, index int, texts []textSegment) error {
 	p := d.pdf
 	p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
 	d.hasSet = false
@@ -135,9 +138,9 @@ func (d *drawer) page(pg *Page, texts []textSegment) error {
 		}
 		p.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
 	}
-	for _, seg := range texts {
+	for k, seg := range texts {
 		d.setFont(seg.font, seg.size)
-		p.RawWriteStr(seg.ops)
+		p.RawWriteStr(placeholder(index, k))
 	}
 	for _, l := range pg.Links {
 		switch {

@@ -1,7 +1,11 @@
 package pdf
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -11,6 +15,45 @@ import (
 // work of drawing a page, and it needs nothing from fpdf. What is left
 // for the one goroutine that feeds fpdf is to select each segment's face
 // and hand over its bytes.
+
+// placeholderMark starts the comment line that stands in the page's
+// content for a segment of its text until compressStreams puts the text
+// in (see fillText).
+const placeholderMark = "%samizdat-text "
+
+// placeholder returns the line that stands for segment k of page i.
+func placeholder(i, k int) string {
+	return placeholderMark + strconv.Itoa(i) + " " + strconv.Itoa(k)
+}
+
+// fillText writes a content stream to w with each placeholder replaced by
+// its segment of text, counting the segments put in.
+func fillText(w io.Writer, stream []byte, texts [][]textSegment, filled *int) error {
+	for {
+		at := bytes.Index(stream, []byte(placeholderMark))
+		if at < 0 {
+			_, err := w.Write(stream)
+			return err
+		}
+		if _, err := w.Write(stream[:at]); err != nil {
+			return err
+		}
+		rest := stream[at+len(placeholderMark):]
+		end := bytes.IndexByte(rest, '\n')
+		if end < 0 {
+			end = len(rest)
+		}
+		var i, k int
+		if _, err := fmt.Sscanf(string(rest[:end]), "%d %d", &i, &k); err != nil || i < 0 || i >= len(texts) || k < 0 || k >= len(texts[i]) {
+			return fmt.Errorf("pdf: a text placeholder %q names no segment", rest[:end])
+		}
+		if _, err := io.WriteString(w, texts[i][k].ops); err != nil {
+			return err
+		}
+		*filled++
+		stream = rest[end:]
+	}
+}
 
 // textSegment is a stretch of a page's text in one face and size.
 type textSegment struct {
