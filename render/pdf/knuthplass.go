@@ -140,7 +140,8 @@ func (kp *knuthPlass) prepare() {
 	kp.sumY = grow(kp.sumY, n+1)
 	kp.sumZ = grow(kp.sumZ, n+1)
 	kp.sumW[0], kp.sumY[0], kp.sumZ[0] = 0, 0, 0
-	for i, it := range kp.items {
+	for i := range kp.items {
+		it := &kp.items[i]
 		kp.sumW[i+1], kp.sumY[i+1], kp.sumZ[i+1] = kp.sumW[i], kp.sumY[i], kp.sumZ[i]
 		switch it.kind {
 		case itemBox:
@@ -156,7 +157,7 @@ func (kp *knuthPlass) prepare() {
 	for i := n; i >= 0; i-- {
 		kp.after[i] = next
 		if i > 0 {
-			if it := kp.items[i-1]; it.kind == itemBox || it.kind == itemPenalty && it.forced {
+			if it := &kp.items[i-1]; it.kind == itemBox || it.kind == itemPenalty && it.forced {
 				next = i - 1
 			}
 		}
@@ -177,7 +178,7 @@ func (kp *knuthPlass) legal(i int, p pass) (ok, forced bool) {
 	if i == len(kp.items) {
 		return true, true
 	}
-	it := kp.items[i]
+	it := &kp.items[i]
 	switch it.kind {
 	case itemGlue:
 		return i > 0 && kp.items[i-1].kind == itemBox && !it.nobreak, false
@@ -354,7 +355,7 @@ func (kp *knuthPlass) lines(end *breakNode) []lineRange {
 		r := lineRange{start: a.prev.start, end: a.pos}
 		if a.pos == len(kp.items) || kp.items[a.pos].forced {
 			r.last = true
-		} else if it := kp.items[a.pos]; it.kind == itemPenalty && it.discretionary {
+		} else if it := &kp.items[a.pos]; it.kind == itemPenalty && it.discretionary {
 			r.hyphen = true
 		}
 		out = append(out, r)

@@ -40,7 +40,7 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 		// help when it is wider than the measure, since a ladder of
 		// hyphenated lines is limited, so it is cut between characters.
 		j, total := i, 0.0
-		for ; j < len(items) && (items[j].kind == itemBox || isDiscretionary(items[j])); j++ {
+		for ; j < len(items) && (items[j].kind == itemBox || isDiscretionary(&items[j])); j++ {
 			if items[j].kind == itemBox {
 				total += items[j].width
 			}
@@ -51,7 +51,7 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 			continue
 		}
 		for k, b := range items[i:j] {
-			if isDiscretionary(b) {
+			if isDiscretionary(&b) {
 				continue
 			}
 			if k > 0 {
@@ -81,7 +81,8 @@ func (ts *typesetter) splitLong(items []item, limit float64) []item {
 // limit breakable again.
 func releaseNoBreaks(items []item, limit float64) {
 	start, run := 0, 0.0
-	for i, it := range items {
+	for i := range items {
+		it := &items[i]
 		switch {
 		case isDiscretionary(it):
 			continue
@@ -108,7 +109,8 @@ func releaseNoBreaks(items []item, limit float64) {
 // (unbreakable spaces included) add up to more than limit.
 func hasLongRun(items []item, limit float64) bool {
 	run := 0.0
-	for _, it := range items {
+	for i := range items {
+		it := &items[i]
 		if isDiscretionary(it) {
 			continue
 		}
@@ -277,7 +279,8 @@ func (ts *typesetter) setLine(items []item, x0, y, width float64, align lineAlig
 			case s.text != "":
 				c.Texts = append(c.Texts, newText(x0+x, y-first.rise, first.font, first.size, s.text, w, first.role))
 			}
-			for _, it := range items[s.from:s.to] {
+			for k := s.from; k < s.to; k++ {
+				it := &items[k]
 				if it.anchor != "" {
 					c.Anchors = append(c.Anchors, Anchor{ID: it.anchor, Y: y - it.size})
 				}
@@ -368,4 +371,4 @@ func firstSource(items []item) srcRef {
 }
 
 // isDiscretionary reports whether it is a hyphenation point inside a word.
-func isDiscretionary(it item) bool { return it.kind == itemPenalty && it.discretionary }
+func isDiscretionary(it *item) bool { return it.kind == itemPenalty && it.discretionary }

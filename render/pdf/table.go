@@ -103,7 +103,8 @@ func (ts *typesetter) rowItems(cells [][]book.Inline, ncol int, s span, pos book
 // word.
 func itemExtent(items []item) (natural, least float64) {
 	line, word := 0.0, 0.0
-	for _, it := range items {
+	for i := range items {
+		it := &items[i]
 		switch {
 		case it.kind == itemBox:
 			word += it.width
