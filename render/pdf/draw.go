@@ -26,7 +26,33 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 		return fmt.Errorf("pdf: the book has no pages")
 	}
 	first := doc.Pages[0]
-	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
+	return drawOn(w, doc, fs, startDocument(first.Width, first.Height, fs, meta, doc.Lang, date))
+}
+
+// startDocument begins the PDF on another goroutine (newDocument), so
+// that fpdf reads the regular face while the pages are laid out; the
+// function it returns waits for it.
+func startDocument(width, height float64, fs faces, meta book.Metadata, lang string, date time.Time) func() (*drawer, error) {
+	type started struct {
+		d   *drawer
+		err error
+	}
+	ch := make(chan started, 1)
+	go func() {
+		d, err := newDocument(width, height, fs, meta, lang, date)
+		ch <- started{d, err}
+	}()
+	return func() (*drawer, error) {
+		s := <-ch
+		return s.d, s.err
+	}
+}
+
+// newDocument makes fpdf's document for pages of the given size with the
+// book's metadata, and embeds the regular face, which every document
+// uses (the bookmarks are encoded with it).
+func newDocument(width, height float64, fs faces, meta book.Metadata, lang string, date time.Time) (*drawer, error) {
+	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: width, Ht: height}})
 	p.SetCatalogSort(true)
 	// The streams are compressed after writing (compressStreams).
 	p.SetCompression(false)
@@ -43,13 +69,28 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 	p.SetKeywords(strings.Join(meta.Subjects, ", "), true)
 	p.SetCreator("samizdat", true)
 	p.SetProducer("samizdat", true)
-	lang := cleanLang(doc.Lang)
+	lang = cleanLang(lang)
 	if lang != "" {
 		p.SetLang(lang)
 	}
 	p.SetXmpMetadata(xmpPacket(meta, lang, date))
 	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
+	return d, d.addFace(FontRegular)
+}
+
+// drawOn draws the pages into the document started. The pages' text is
+// written while the document is being started.
+func drawOn(w io.Writer, doc *Document, fs faces, started func() (*drawer, error)) error {
+	if len(doc.Pages) == 0 {
+		started() // let it finish
+		return fmt.Errorf("pdf: the book has no pages")
+	}
 	texts, runes := setTexts(doc.Pages, fs)
+	d, err := started()
+	if err != nil {
+		return err
+	}
+	p := d.pdf
 	if err := d.embed(runes); err != nil {
 		return err
 	}
@@ -96,10 +137,11 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 
 // drawer holds the writer's state while drawing pages.
 type drawer struct {
-	pdf   *fpdf.Fpdf
-	faces faces
-	names [numFonts]string
-	links map[string]int
+	pdf      *fpdf.Fpdf
+	faces    faces
+	names    [numFonts]string
+	embedded [numFonts]bool
+	links    map[string]int
 	// images maps assets to their registered names.
 	images map[*book.Asset]string
 	font   Font
@@ -164,25 +206,37 @@ func (d *drawer) page(pg *Page, index int, texts []textSegment) error {
 // first page, so what fpdf's Text writes here goes in front of the
 // header, where compressStreams cuts it off.
 func (d *drawer) embed(runes runeSets) error {
-	p := d.pdf
-	for i, name := range d.names {
-		if len(runes[i]) == 0 && Font(i) != FontRegular {
+	for i := range d.names {
+		f := Font(i)
+		if len(runes[f]) == 0 {
 			continue
 		}
-		// fpdf writes into the buffer it is given while subsetting, so
-		// it gets a copy: the face's bytes are shared with its measuring
-		// and with other renderers.
-		p.AddUTF8FontFromBytes(name, "", bytes.Clone(d.faces[i].Data))
-		// fpdf only prints a font it cannot read; selecting the font
-		// turns that into an error.
-		p.SetFont(name, "", 10)
-		if err := p.Error(); err != nil {
-			return fmt.Errorf("pdf: embedding %s: %w", d.faces[i].FileName, err)
+		if err := d.addFace(f); err != nil {
+			return err
 		}
-		if len(runes[i]) > 0 {
-			p.Text(0, 0, sortedRunes(runes[i]))
-		}
+		d.pdf.SetFont(d.names[f], "", 10)
+		d.pdf.Text(0, 0, sortedRunes(runes[f]))
 	}
+	return nil
+}
+
+// addFace embeds face f unless it is embedded already.
+func (d *drawer) addFace(f Font) error {
+	if d.embedded[f] {
+		return nil
+	}
+	p := d.pdf
+	// fpdf writes into the buffer it is given while subsetting, so it
+	// gets a copy: the face's bytes are shared with its measuring and
+	// with other renderers.
+	p.AddUTF8FontFromBytes(d.names[f], "", bytes.Clone(d.faces[f].Data))
+	// fpdf only prints a font it cannot read; selecting the font turns
+	// that into an error.
+	p.SetFont(d.names[f], "", 10)
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("pdf: embedding %s: %w", d.faces[f].FileName, err)
+	}
+	d.embedded[f] = true
 	return nil
 }
 

@@ -52,11 +52,15 @@ func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
+	// fpdf's document is begun, and the regular face read, while the
+	// pages are laid out.
+	started := startDocument(sz.Width, sz.Height, fs, b.Meta, b.Meta.Lang, opt.Date)
 	doc, err := layout(b, fs, sz, opt, settingsFor(b, r.Settings))
 	if err != nil {
+		started() // let it finish
 		return err
 	}
-	return draw(w, doc, fs, b.Meta, opt.Date)
+	return drawOn(w, doc, fs, started)
 }
 
 // prepare reads what every layout of b needs: the page size and the
