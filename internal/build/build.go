@@ -79,6 +79,16 @@ type Timing struct {
 // unless every output rendered.
 func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	start := time.Now()
+	// The default fonts are read while the book is.
+	type family struct {
+		fam *fonts.Family
+		err error
+	}
+	famc := make(chan family, 1)
+	go func() {
+		fam, err := fonts.Default()
+		famc <- family{fam, err}
+	}()
 	res, err := load.LoadWith(path, load.Options{AllowOutside: opt.AllowOutside})
 	if err != nil {
 		if res != nil { // the warnings found before the errors stopped the build
@@ -115,10 +125,11 @@ func Build(path string, reg *render.Registry, opt Options) (*Report, error) {
 	if rep.Date, err = Date(getenv, b.Inputs); err != nil {
 		return nil, err
 	}
-	fam, err := fonts.Default()
-	if err != nil {
-		return nil, err
+	ff := <-famc
+	if ff.err != nil {
+		return nil, ff.err
 	}
+	fam := ff.fam
 	total := len(jobs) + 2
 	progress("read", 1, total)
 	data, err := renderAll(jobs, marks, render.Options{Date: rep.Date, Fonts: fam}, rep, func(label string, done int) { progress(label, 1+done, total) })
