@@ -26,13 +26,14 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 		return fmt.Errorf("pdf: the book has no pages")
 	}
 	first := doc.Pages[0]
-	return drawOn(w, doc, fs, startDocument(first.Width, first.Height, fs, meta, doc.Lang, date))
+	return drawOn(w, doc, fs, startDocument(first.Width, first.Height, fs, meta, doc.Lang, date, nil))
 }
 
 // startDocument begins the PDF on another goroutine (newDocument), so
-// that fpdf reads the regular face while the pages are laid out; the
-// function it returns waits for it.
-func startDocument(width, height float64, fs faces, meta book.Metadata, lang string, date time.Time) func() (*drawer, error) {
+// that fpdf reads the regular face while the pages are laid out, and the
+// other faces as used tells that the pages set them; the function it
+// returns waits for it.
+func startDocument(width, height float64, fs faces, meta book.Metadata, lang string, date time.Time, used *faceSignal) func() (*drawer, error) {
 	type started struct {
 		d   *drawer
 		err error
@@ -40,6 +41,9 @@ func startDocument(width, height float64, fs faces, meta book.Metadata, lang str
 	ch := make(chan started, 1)
 	go func() {
 		d, err := newDocument(width, height, fs, meta, lang, date)
+		if err == nil && used != nil {
+			err = used.embed(d)
+		}
 		ch <- started{d, err}
 	}()
 	return func() (*drawer, error) {

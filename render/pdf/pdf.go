@@ -52,10 +52,12 @@ func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
-	// fpdf's document is begun, and the regular face read, while the
-	// pages are laid out.
-	started := startDocument(sz.Width, sz.Height, fs, b.Meta, b.Meta.Lang, opt.Date)
-	doc, err := layout(b, fs, sz, opt, settingsFor(b, r.Settings))
+	// fpdf's document is begun, and the faces read, while the pages
+	// are laid out.
+	used := newFaceSignal()
+	started := startDocument(sz.Width, sz.Height, fs, b.Meta, b.Meta.Lang, opt.Date, used)
+	doc, err := layoutSeeing(b, fs, sz, opt, settingsFor(b, r.Settings), used.page)
+	used.close()
 	if err != nil {
 		started() // let it finish
 		return err

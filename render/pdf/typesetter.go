@@ -92,6 +92,8 @@ type typesetter struct {
 	warned   map[warning]bool
 	warnings []warning
 	missing  map[rune]bool
+	// seen, when set, is called with each page as it is made.
+	seen func(*Page)
 }
 
 // newTypesetter prepares to lay out b on pages of size sz.
