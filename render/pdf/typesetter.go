@@ -106,14 +106,8 @@ func newTypesetter(b *book.Book, fs faces, sz Size, set Settings) *typesetter {
 		ids:         map[string]bool{},
 		hyphenators: &patternCache{sets: map[string]patternSet{}},
 		noteLang:    map[*book.Note]string{},
-		points:      map[hyphKey][]int{},
-		glyphs:      map[glyphKey]bool{},
-		warned:      map[warning]bool{},
-		missing:     map[rune]bool{},
 	}
-	for i := range ts.units {
-		ts.units[i] = map[string]int{}
-	}
+	ts.ownState()
 	for _, p := range b.Parts {
 		ts.ids[p.ID] = true
 	}
@@ -184,15 +178,20 @@ func (ts *typesetter) fork() *typesetter {
 		book: ts.book, faces: ts.faces, geo: ts.geo, ids: ts.ids,
 		ornament: ts.ornament, bullets: ts.bullets, settings: ts.settings,
 		hyphenators: ts.hyphenators, noteLang: ts.noteLang,
-		points:  map[hyphKey][]int{},
-		glyphs:  map[glyphKey]bool{},
-		warned:  map[warning]bool{},
-		missing: map[rune]bool{},
 	}
-	for i := range f.units {
-		f.units[i] = map[string]int{}
-	}
+	f.ownState()
 	return f
+}
+
+// ownState gives the typesetter empty caches and warnings of its own.
+func (ts *typesetter) ownState() {
+	ts.points = map[hyphKey][]int{}
+	ts.glyphs = map[glyphKey]bool{}
+	ts.warned = map[warning]bool{}
+	ts.missing = map[rune]bool{}
+	for i := range ts.units {
+		ts.units[i] = map[string]int{}
+	}
 }
 
 // checkGlyphs warns once per character that the face cannot draw.
