@@ -153,12 +153,6 @@ type drawer struct {
 	hasSet bool
 }
 
-// pieceKey is a run of text in a face.
-type pieceKey struct {
-	font Font
-	text string
-}
-
 // page draws page number index (from 0). Its text, written already
 // (setTexts), goes into the file only when the streams are compressed:
 // fpdf is given a placeholder for each segment, so that it does not copy

@@ -101,18 +101,24 @@ func setTexts(pages []*Page, fs faces) ([][]textSegment, runeSets) {
 	return out, runes
 }
 
+// runKey is a run of text in a face.
+type runKey struct {
+	font Font
+	text string
+}
+
 // textWriter writes pages' text on one goroutine.
 type textWriter struct {
 	faces faces
 	// tj remembers each run's part of a TJ operand: the same words
 	// recur on every page.
-	tj    map[pieceKey]tjRun
+	tj    map[runKey]tjRun
 	runes runeSets
 	lines lineWriter
 }
 
 func newTextWriter(fs faces) *textWriter {
-	tw := &textWriter{faces: fs, tj: map[pieceKey]tjRun{}}
+	tw := &textWriter{faces: fs, tj: map[runKey]tjRun{}}
 	for i := range tw.runes {
 		tw.runes[i] = map[rune]bool{}
 	}
@@ -136,7 +142,7 @@ func (tw *textWriter) page(pg *Page) []textSegment {
 			lw.flush(cut)
 			font, size = t.Font, t.Size
 		}
-		key := pieceKey{t.Font, drawn}
+		key := runKey{t.Font, drawn}
 		tj, ok := tw.tj[key]
 		if !ok {
 			tj = tjArray(tw.faces[t.Font], drawn)

@@ -12,11 +12,12 @@ import (
 // with fpdf's Text, which formats each call with Sprintf and can only
 // place a run of glyphs with no adjustment inside it: a kerned word
 // became one text object per kern-free piece. Here a run is one text
-// object whose TJ array carries the kerns, which makes the page content
-// about a third of the size and drawing several times faster.
+// object whose TJ array carries the kerns, and a line's runs in one face
+// share an object (lineWriter): the page content is half the size and
+// drawing it several times faster.
 //
 // fpdf still embeds and subsets the faces, and it subsets a face to the
-// characters its own Text was given. registerRunes gives it, before the
+// characters its own Text was given. drawer.embed gives it, before the
 // first page, every character the pages set in each face; what that call
 // writes lands in front of the file's header and compressStreams cuts it
 // off (see stripPrologue).
@@ -24,8 +25,8 @@ import (
 // runeSets are the characters each face sets in a document.
 type runeSets [numFonts]map[rune]bool
 
-// sortedRunes returns a face's characters as a string, in code point order so
-// that what fpdf is given does not depend on map order.
+// sortedRunes returns a face's characters as a string, in code point
+// order so that what fpdf is given does not depend on map order.
 func sortedRunes(set map[rune]bool) string {
 	rs := make([]rune, 0, len(set))
 	for r := range set {
@@ -35,7 +36,7 @@ func sortedRunes(set map[rune]bool) string {
 	return string(rs)
 }
 
-// runCode is a character's code in fpdf's Identity-H fonts: its code
+// runeCode is a character's code in fpdf's Identity-H fonts: its code
 // point as two bytes. fpdf maps only the Basic Multilingual Plane; the
 // layout never sets a character beyond it that a face has (see
 // typesetter.glyphs), and anything else is drawn as U+FFFD.
