@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -35,5 +36,20 @@ func TestFaceSignalEmbedsTheFacesThePagesSet(t *testing.T) {
 	want := [numFonts]bool{FontRegular: true, FontItalic: true, FontBold: true}
 	if d.embedded != want {
 		t.Errorf("embedded %v, want %v", d.embedded, want)
+	}
+}
+
+func TestTextBeyondTheBMPIsDrawnAndRegisteredAsReplacement(t *testing.T) {
+	fs, err := loadFaces(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg := &Page{Width: 300, Height: 400, Content: Content{Texts: []Text{{X: 10, Y: 20, Font: FontItalic, Size: 10, Text: "A \U0001F4D6 head"}}}}
+	texts, runes := setTexts([]*Page{pg}, fs)
+	if !runes[FontItalic]['\uFFFD'] || runes[FontItalic]['\U0001F4D6'] {
+		t.Errorf("the italic face registers %v; want U+FFFD in place of U+1F4D6", runes[FontItalic])
+	}
+	if len(texts[0]) != 1 || !strings.Contains(texts[0][0].ops, "\xff\xfd") {
+		t.Errorf("the run is not drawn with U+FFFD: %+v", texts[0])
 	}
 }

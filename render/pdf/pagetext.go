@@ -149,7 +149,7 @@ func (tw *textWriter) page(pg *Page) []textSegment {
 			tw.tj[key] = tj
 			set := tw.runes[t.Font]
 			for _, r := range drawn {
-				set[r] = true
+				set[runeCode(r)] = true
 			}
 		}
 		// A ligature glyph reads back as its letters: the marked
