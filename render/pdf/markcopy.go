@@ -39,6 +39,28 @@ func sameSlice[T any](a, b []T) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
+// replaceEach returns xs with each element replaced by what f makes of
+// it, and whether f changed any. xs is copied at the first change and
+// returned itself when nothing changed, so unmarked parts of the book are
+// shared, not copied.
+func replaceEach[T any](xs []T, f func(T) (T, bool)) ([]T, bool) {
+	var out []T
+	for i, x := range xs {
+		y, changed := f(x)
+		if !changed {
+			continue
+		}
+		if out == nil {
+			out = append([]T(nil), xs...)
+		}
+		out[i] = y
+	}
+	if out == nil {
+		return xs, false
+	}
+	return out, true
+}
+
 // chapters returns chs with marked chapters replaced by marked copies;
 // chs itself when none is marked. A chapter whose notes are copied is
 // copied with them.
@@ -71,20 +93,10 @@ func (m *pageMarks) chapters(chs []*book.Chapter) []*book.Chapter {
 // noteList returns notes with copied notes replaced by their copies, and
 // whether any was (notes itself is returned when none was).
 func (m *pageMarks) noteList(notes []*book.Note) ([]*book.Note, bool) {
-	var out []*book.Note
-	for i, n := range notes {
+	return replaceEach(notes, func(n *book.Note) (*book.Note, bool) {
 		c := m.notes[n]
-		if c != nil && out == nil {
-			out = append([]*book.Note(nil), notes...)
-		}
-		if c != nil {
-			out[i] = c
-		}
-	}
-	if out == nil {
-		return notes, false
-	}
-	return out, true
+		return c, c != nil
+	})
 }
 
 // blockList returns bs with marked blocks copied and a paragraph of page
@@ -162,17 +174,12 @@ func (m *pageMarks) block(b book.Block) (book.Block, bool) {
 
 // list returns a marked copy of a list.
 func (m *pageMarks) list(l *book.List) (book.Block, bool) {
-	var items []book.ListItem
-	for i, it := range l.Items {
+	items, changed := replaceEach(l.Items, func(it book.ListItem) (book.ListItem, bool) {
 		bs, ok := m.blockList(it.Blocks)
-		if ok && items == nil {
-			items = append([]book.ListItem(nil), l.Items...)
-		}
-		if ok {
-			items[i].Blocks = bs
-		}
-	}
-	if items == nil {
+		it.Blocks = bs
+		return it, ok
+	})
+	if !changed {
 		return l, false
 	}
 	c := *l
@@ -182,30 +189,13 @@ func (m *pageMarks) list(l *book.List) (book.Block, bool) {
 
 // definitions returns a marked copy of a definition list.
 func (m *pageMarks) definitions(d *book.DefinitionList) (book.Block, bool) {
-	var items []book.Definition
-	for i, it := range d.Items {
+	items, changed := replaceEach(d.Items, func(it book.Definition) (book.Definition, bool) {
 		term, tok := m.inlineList(it.Term)
-		var defs [][]book.Block
-		for k, def := range it.Defs {
-			bs, ok := m.blockList(def)
-			if ok && defs == nil {
-				defs = append([][]book.Block(nil), it.Defs...)
-			}
-			if ok {
-				defs[k] = bs
-			}
-		}
-		if (tok || defs != nil) && items == nil {
-			items = append([]book.Definition(nil), d.Items...)
-		}
-		if tok {
-			items[i].Term = term
-		}
-		if defs != nil {
-			items[i].Defs = defs
-		}
-	}
-	if items == nil {
+		defs, dok := replaceEach(it.Defs, m.blockList)
+		it.Term, it.Defs = term, defs
+		return it, tok || dok
+	})
+	if !changed {
 		return d, false
 	}
 	c := *d
@@ -216,43 +206,18 @@ func (m *pageMarks) definitions(d *book.DefinitionList) (book.Block, bool) {
 // table returns a marked copy of a table.
 func (m *pageMarks) table(t *book.Table) (book.Block, bool) {
 	head, hok := m.cells(t.Head)
-	var rows [][][]book.Inline
-	for i, row := range t.Rows {
-		cs, ok := m.cells(row)
-		if ok && rows == nil {
-			rows = append([][][]book.Inline(nil), t.Rows...)
-		}
-		if ok {
-			rows[i] = cs
-		}
-	}
-	if !hok && rows == nil {
+	rows, rok := replaceEach(t.Rows, m.cells)
+	if !hok && !rok {
 		return t, false
 	}
 	c := *t
-	c.Head = head
-	if rows != nil {
-		c.Rows = rows
-	}
+	c.Head, c.Rows = head, rows
 	return &c, true
 }
 
 // cells returns a row of cells with marked cells copied.
 func (m *pageMarks) cells(row [][]book.Inline) ([][]book.Inline, bool) {
-	var out [][]book.Inline
-	for i, cell := range row {
-		ins, ok := m.inlineList(cell)
-		if ok && out == nil {
-			out = append([][]book.Inline(nil), row...)
-		}
-		if ok {
-			out[i] = ins
-		}
-	}
-	if out == nil {
-		return row, false
-	}
-	return out, true
+	return replaceEach(row, m.inlineList)
 }
 
 // inlineList returns ins with page breaks in place, and whether anything
