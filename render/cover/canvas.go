@@ -1,8 +1,10 @@
 package cover
 
 import (
+	"cmp"
 	"image"
 	"image/color"
+	"slices"
 )
 
 // The cover's colours: a warm paper ground, near-black ink for the text
@@ -20,20 +22,25 @@ var (
 // 256 at this size and keep the PNG paletted and small.
 const shades = 16
 
-// canvas is the cover being drawn, held directly as the palette indexes
-// of the image to encode (see palette): 0 is the ground, 1 to shades-1
-// ink at rising coverage and ruleIndex the accent at full coverage.
+// canvas is the cover being drawn. Drawing only records what the cover
+// shows, rules and lines of text; encode then draws it a pixel row at a
+// time straight into the PNG encoder. The rasteriser works from the top
+// down anyway, so one row is all that need be held, not the four
+// megabytes of the whole image, which a short build would spend most of
+// the cover's time asking the system for and clearing.
 //
-// Drawing into the indexes rather than into a coverage mask per colour
-// spares combining two full-size masks pixel by pixel when encoding, and
-// gives the same pixels: coverage is quantised by a monotonic step, so
-// the step of the larger of two coverages is the larger of their steps,
-// and a rule's index is above every ink index, so "keep the larger index"
-// lets rules win over text whichever is drawn first.
+// A row is held as the palette indexes of the image to encode (see
+// palette): 0 is the ground, 1 to shades-1 ink at rising coverage and
+// ruleIndex the accent at full coverage. Drawing into the indexes rather
+// than into a coverage mask per colour spares combining two masks pixel
+// by pixel when encoding, and gives the same pixels: coverage is
+// quantised by a monotonic step, so the step of the larger of two
+// coverages is the larger of their steps, and a rule's index is above
+// every ink index, so "keep the larger index" lets rules win over text.
 type canvas struct {
-	img *image.Paletted
-	// inkIndex maps a text coverage (0 to 255) to its ink's index.
-	inkIndex [256]uint8
+	width, height int
+	rules         []image.Rectangle
+	text          []*outline
 }
 
 // ruleIndex is the palette index of the rules: the accent at full
@@ -41,40 +48,15 @@ type canvas struct {
 // ever drawn, although the palette keeps them all.
 const ruleIndex = 2*shades - 2
 
-func newCanvas(w, h int) *canvas {
-	c := &canvas{img: image.NewPaletted(image.Rect(0, 0, w, h), palette())}
-	for a := range c.inkIndex {
-		c.inkIndex[a] = uint8((a*(shades-1) + 127) / 255)
-	}
-	return c
-}
+func newCanvas(w, h int) *canvas { return &canvas{width: w, height: h} }
 
-// width and height are the canvas's size in pixels.
-func (c *canvas) width() int  { return c.img.Rect.Dx() }
-func (c *canvas) height() int { return c.img.Rect.Dy() }
+// bounds is the canvas's rectangle, in pixels.
+func (c *canvas) bounds() image.Rectangle { return image.Rect(0, 0, c.width, c.height) }
 
 // rect fills a rectangle with the rules' colour.
 func (c *canvas) rect(r image.Rectangle) {
-	r = r.Intersect(c.img.Rect)
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		i := c.img.PixOffset(r.Min.X, y)
-		row := c.img.Pix[i : i+r.Dx()]
-		for x := range row {
-			row[x] = ruleIndex
-		}
-	}
-}
-
-// ink paints one row of text coverage, cov[i] being the coverage of the
-// pixel (x+i, y), keeping the larger index where a pixel is painted
-// already (by overlapping text or by a rule).
-func (c *canvas) ink(x, y int, cov []uint8) {
-	i := c.img.PixOffset(x, y)
-	row := c.img.Pix[i : i+len(cov)]
-	for k, a := range cov {
-		if t := c.inkIndex[a]; t > row[k] {
-			row[k] = t
-		}
+	if r = r.Intersect(c.bounds()); !r.Empty() {
+		c.rules = append(c.rules, r)
 	}
 }
 
@@ -82,7 +64,7 @@ func (c *canvas) ink(x, y int, cov []uint8) {
 // hairline inside it.
 func (c *canvas) frame() {
 	box := func(inset, width int) {
-		x0, y0, x1, y1 := inset, inset, c.width()-inset, c.height()-inset
+		x0, y0, x1, y1 := inset, inset, c.width-inset, c.height-inset
 		c.rect(image.Rect(x0, y0, x1, y0+width))
 		c.rect(image.Rect(x0, y1-width, x1, y1))
 		c.rect(image.Rect(x0, y0, x0+width, y1))
@@ -98,14 +80,14 @@ const ornamentHeight = 6
 // ornament draws a short centred rule with its top at y.
 func (c *canvas) ornament(y int) {
 	const w = 260
-	x := (c.width() - w) / 2
+	x := (c.width - w) / 2
 	c.rect(image.Rect(x, y, x+w, y+ornamentHeight))
 }
 
 // line draws one line of text centred on the cover with its baseline at y.
 func (c *canvas) line(face sized, s string, y int) {
-	x := (int64(c.width())*subPerPixel - face.width(s)) / 2
-	face.outline(s, x, int64(y)*subPerPixel).fill(c.img.Rect, c.ink)
+	x := (int64(c.width)*subPerPixel - face.width(s)) / 2
+	c.text = append(c.text, face.outline(s, x, int64(y)*subPerPixel))
 }
 
 // palette returns the ground, then the ink and accent blended over the
@@ -127,5 +109,48 @@ func palette() color.Palette {
 	return p
 }
 
-// encode encodes the cover as a paletted PNG.
-func (c *canvas) encode() []byte { return encodePNG(c.img) }
+// encode draws the cover row by row and encodes it as a paletted PNG.
+func (c *canvas) encode() []byte {
+	var inkIndex [256]uint8 // a text coverage's ink
+	for a := range inkIndex {
+		inkIndex[a] = uint8((a*(shades-1) + 127) / 255)
+	}
+	// The lines of text are filled in the order of their first rows,
+	// each while the rows pass through it.
+	var waiting, filling []*scan
+	for _, o := range c.text {
+		if sc := o.scan(c.bounds()); !sc.done() {
+			waiting = append(waiting, sc)
+		}
+	}
+	slices.SortStableFunc(waiting, func(a, b *scan) int { return cmp.Compare(a.y, b.y) })
+	cov := newRowCoverage(0, c.width)
+	row := make([]uint8, c.width)
+	png := newPNGWriter(c.width, c.height, palette())
+	for y := range c.height {
+		clear(row)
+		for len(waiting) > 0 && waiting[0].y == int64(y) {
+			filling, waiting = append(filling, waiting[0]), waiting[1:]
+		}
+		for _, sc := range filling {
+			sc.addRow(cov)
+			x, cv := cov.take()
+			dst := row[x : x+len(cv)]
+			for k, a := range cv {
+				if t := inkIndex[a]; t > dst[k] {
+					dst[k] = t
+				}
+			}
+		}
+		filling = slices.DeleteFunc(filling, (*scan).done)
+		for _, r := range c.rules {
+			if r.Min.Y <= y && y < r.Max.Y {
+				for x := r.Min.X; x < r.Max.X; x++ {
+					row[x] = ruleIndex
+				}
+			}
+		}
+		png.writeRow(row)
+	}
+	return png.finish()
+}

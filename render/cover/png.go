@@ -3,7 +3,7 @@ package cover
 import (
 	"encoding/binary"
 	"hash/crc32"
-	"image"
+	"image/color"
 	"math/bits"
 )
 
@@ -21,32 +21,56 @@ import (
 // made of image/png's (32.6 KB against 34.0 KB), and its bytes no longer
 // depend on the Go version's compress/flate.
 
-// encodePNG returns img as an 8-bit paletted PNG without filtering. The
-// palette must be opaque, as the cover's is: no transparency is written.
-func encodePNG(img *image.Paletted) []byte {
-	b := img.Rect
+// pngWriter encodes an 8-bit paletted PNG without filtering, a row at a
+// time, so that the image never needs to be held whole.
+type pngWriter struct {
+	width, rows int // rows is how many are still to come
+	idat        int // where the IDAT chunk starts in the output
+	z           *runDeflater
+}
+
+// newPNGWriter starts a width×height image in palette, which must be
+// opaque, as the cover's is: no transparency is written.
+func newPNGWriter(width, height int, palette color.Palette) *pngWriter {
 	out := []byte("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(b.Dx()))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(b.Dy()))
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
 	ihdr[8], ihdr[9] = 8, 3 // bit depth 8, palette indexes
 	// Compression, filter and interlace methods stay 0: DEFLATE,
 	// adaptive filtering (every row says "none") and no interlacing.
 	out = appendChunk(out, "IHDR", ihdr[:])
-	plte := make([]byte, 0, 3*len(img.Palette))
-	for _, c := range img.Palette {
+	plte := make([]byte, 0, 3*len(palette))
+	for _, c := range palette {
 		r, g, bl, _ := c.RGBA()
 		plte = append(plte, byte(r>>8), byte(g>>8), byte(bl>>8))
 	}
 	out = appendChunk(out, "PLTE", plte)
-	z := newRunDeflater()
-	filter := []byte{0} // each row starts with its filter type, none
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		i := img.PixOffset(b.Min.X, y)
-		z.write(filter)
-		z.write(img.Pix[i : i+b.Dx()])
+	// The image data is compressed straight into its chunk, whose length
+	// is filled in at the end.
+	idat := len(out)
+	out = append(out, 0, 0, 0, 0, 'I', 'D', 'A', 'T')
+	return &pngWriter{width: width, rows: height, idat: idat, z: newRunDeflater(out)}
+}
+
+// writeRow adds the next row's palette indexes.
+func (w *pngWriter) writeRow(row []uint8) {
+	if len(row) != w.width || w.rows == 0 {
+		panic("cover: a PNG row of the wrong width, or one too many")
 	}
-	out = appendChunk(out, "IDAT", z.close())
+	w.z.write([]byte{0}) // each row starts with its filter type, none
+	w.z.write(row)
+	w.rows--
+}
+
+// finish returns the PNG file, once every row is written.
+func (w *pngWriter) finish() []byte {
+	if w.rows != 0 {
+		panic("cover: a PNG finished before its last row")
+	}
+	out := w.z.close()
+	binary.BigEndian.PutUint32(out[w.idat:], uint32(len(out)-w.idat-8))
+	out = binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(out[w.idat+4:]))
 	return appendChunk(out, "IEND", nil)
 }
 
@@ -97,8 +121,9 @@ type copyCode struct {
 // maxCopy is the longest copy DEFLATE can express.
 const maxCopy = 258
 
-func newRunDeflater() *runDeflater {
-	z := &runDeflater{last: -1, a: 1}
+// newRunDeflater starts a zlib stream, to be appended to out.
+func newRunDeflater(out []byte) *runDeflater {
+	z := &runDeflater{out: out, last: -1, a: 1}
 	// The fixed codes (RFC 1951, 3.2.6): symbols 0-143 take 8 bits from
 	// 00110000, 144-255 9 bits from 110010000, 256-279 7 bits from 0,
 	// 280-287 8 bits from 11000000.
@@ -221,8 +246,9 @@ func triangle(n uint64) uint64 {
 	return n % adlerMod * ((n + 1) / 2 % adlerMod) % adlerMod
 }
 
-// close ends the block and the stream and returns the zlib data: the
-// last byte padded with zero bits, then the checksum.
+// close ends the block and the stream and returns the output with the
+// zlib data appended: the last byte padded with zero bits, then the
+// checksum.
 func (z *runDeflater) close() []byte {
 	z.flushRun()
 	z.symbol(256) // end of block

@@ -48,7 +48,7 @@ func TestRunDeflater(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			z := newRunDeflater()
+			z := newRunDeflater(nil)
 			step := max(1, len(tt.data)/tt.pieces)
 			for i := 0; i < len(tt.data); i += step {
 				z.write(tt.data[i:min(i+step, len(tt.data))])
@@ -66,6 +66,17 @@ func TestRunDeflater(t *testing.T) {
 			}
 		})
 	}
+}
+
+// encodePNG encodes img with a pngWriter, row by row.
+func encodePNG(img *image.Paletted) []byte {
+	b := img.Rect
+	w := newPNGWriter(b.Dx(), b.Dy(), img.Palette)
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		i := img.PixOffset(b.Min.X, y)
+		w.writeRow(img.Pix[i : i+b.Dx()])
+	}
+	return w.finish()
 }
 
 // TestEncodePNG decodes images of several shapes with image/png, which

@@ -185,6 +185,24 @@ func (a crossing) before(b crossing) bool {
 // the first pixel and the coverages (0 to 255) of a run of pixels along
 // the row, outside which the row has none. The coverage slice is reused
 // for the next row.
+func (o *outline) fill(bounds image.Rectangle, paint func(x, y int, cov []uint8)) {
+	sc := o.scan(bounds)
+	if sc.done() {
+		return
+	}
+	row := newRowCoverage(int(sc.x0), int(sc.x1-sc.x0))
+	for !sc.done() {
+		y := sc.y
+		sc.addRow(row)
+		if x, cov := row.take(); len(cov) > 0 {
+			paint(x, int(y), cov)
+		}
+	}
+}
+
+// scan is an outline being filled one pixel row at a time, from the top,
+// so that a caller can interleave the rows of several outlines with its
+// own work on each row (the cover is encoded as it is drawn).
 //
 // Scanlines are taken from the top. An edge joins the scanlines when
 // the first one crosses it and leaves them below its bottom, so each
@@ -192,43 +210,63 @@ func (a crossing) before(b crossing) bool {
 // of their crossings. Only the coverage and its order matter for the
 // pixels, never the order in which edges were added, so the result does
 // not depend on how ties are broken along the way.
-func (o *outline) fill(bounds image.Rectangle, paint func(x, y int, cov []uint8)) {
+type scan struct {
+	o *outline
+	// x0 to x1 and y to y1 are the pixels the outline may cover within
+	// the bounds; y is the next row to fill.
+	x0, x1, y, y1 int64
+	// The edges of scanline s are order[starts[s-s0]:starts[s-s0+1]].
+	s0            int64
+	order, starts []int32
+	active, fresh []crossing
+	merged        []crossing // spare room to merge into
+}
+
+// scan prepares to fill the outline's rows within bounds.
+func (o *outline) scan(bounds image.Rectangle) *scan {
 	if len(o.edges) == 0 {
-		return
+		return &scan{}
 	}
-	x0 := max(floorDiv(o.minX, subPerPixel), int64(bounds.Min.X))
-	x1 := min(floorDiv(o.maxX, subPerPixel)+1, int64(bounds.Max.X))
-	y0 := max(floorDiv(o.minY, subPerPixel), int64(bounds.Min.Y))
-	y1 := min(floorDiv(o.maxY, subPerPixel)+1, int64(bounds.Max.Y))
-	if x0 >= x1 || y0 >= y1 {
-		return
+	sc := &scan{
+		o:  o,
+		x0: max(floorDiv(o.minX, subPerPixel), int64(bounds.Min.X)),
+		x1: min(floorDiv(o.maxX, subPerPixel)+1, int64(bounds.Max.X)),
+		y:  max(floorDiv(o.minY, subPerPixel), int64(bounds.Min.Y)),
+		y1: min(floorDiv(o.maxY, subPerPixel)+1, int64(bounds.Max.Y)),
 	}
-	s0 := y0 * samplesY
-	order, starts := o.byFirstScanline(s0, y1*samplesY)
-	row := newRowCoverage(int(x1 - x0))
-	var active, fresh, merged []crossing
-	for y := y0; y < y1; y++ {
-		for s := y * samplesY; s < (y+1)*samplesY; s++ {
-			sy := sampleY(s)
-			active = o.advance(active, sy)
-			// Edges joining at this scanline are sorted among
-			// themselves and merged in, rather than each moved along
-			// the whole list.
-			fresh = fresh[:0]
-			for _, i := range order[starts[s-s0]:starts[s-s0+1]] {
-				e := &o.edges[i]
-				fresh = append(fresh, crossing{e.xAt(sy), int32(e.dir), i})
-			}
-			if len(fresh) > 0 {
-				insertionSort(fresh)
-				active, merged = merge(merged[:0], active, fresh), active
-			}
-			row.addScanline(active, x0*subPerPixel)
+	if sc.x0 >= sc.x1 || sc.y >= sc.y1 {
+		return &scan{}
+	}
+	sc.s0 = sc.y * samplesY
+	sc.order, sc.starts = o.byFirstScanline(sc.s0, sc.y1*samplesY)
+	return sc
+}
+
+// done reports whether every row has been filled.
+func (sc *scan) done() bool { return sc.y >= sc.y1 }
+
+// addRow adds the coverage of the next row's scanlines to row, which
+// must span the scan's pixels x0 to x1 (it may span more), and moves
+// to the row below.
+func (sc *scan) addRow(row *rowCoverage) {
+	o := sc.o
+	for s := sc.y * samplesY; s < (sc.y+1)*samplesY; s++ {
+		sy := sampleY(s)
+		sc.active = o.advance(sc.active, sy)
+		// Edges joining at this scanline are sorted among themselves
+		// and merged in, rather than each moved along the whole list.
+		sc.fresh = sc.fresh[:0]
+		for _, i := range sc.order[sc.starts[s-sc.s0]:sc.starts[s-sc.s0+1]] {
+			e := &o.edges[i]
+			sc.fresh = append(sc.fresh, crossing{e.xAt(sy), int32(e.dir), i})
 		}
-		if lo, cov := row.take(); len(cov) > 0 {
-			paint(int(x0)+lo, int(y), cov)
+		if len(sc.fresh) > 0 {
+			insertionSort(sc.fresh)
+			sc.active, sc.merged = merge(sc.merged[:0], sc.active, sc.fresh), sc.active
 		}
+		row.addScanline(sc.active)
 	}
+	sc.y++
 }
 
 // byFirstScanline groups the edges that cross any of the scanlines s0
@@ -308,6 +346,7 @@ func merge(dst, a, b []crossing) []crossing {
 // fewer from the one after the last), so that a wide span costs no more
 // than a narrow one and the row is summed once, when taken.
 type rowCoverage struct {
+	x     int     // the first pixel's x
 	part  []int64 // sub units of partial coverage per pixel
 	whole []int64 // differences of the count of whole coverages
 	cov   []uint8
@@ -315,14 +354,16 @@ type rowCoverage struct {
 	lo, hi int
 }
 
-func newRowCoverage(width int) *rowCoverage {
-	return &rowCoverage{part: make([]int64, width), whole: make([]int64, width),
-		cov: make([]uint8, width), lo: width}
+// newRowCoverage makes a row of width pixels from x.
+func newRowCoverage(x, width int) *rowCoverage {
+	return &rowCoverage{x: x, part: make([]int64, width),
+		whole: make([]int64, width), cov: make([]uint8, width), lo: width}
 }
 
 // addScanline adds the spans inside the outline on one scanline, its
-// crossings given in order; left is the x of the row's first pixel.
-func (r *rowCoverage) addScanline(active []crossing, left int64) {
+// crossings given in order.
+func (r *rowCoverage) addScanline(active []crossing) {
+	left := int64(r.x) * subPerPixel
 	wind, from := int32(0), int64(0)
 	for _, c := range active {
 		before := wind
@@ -366,7 +407,7 @@ func (r *rowCoverage) span(a, b int64) {
 }
 
 // take returns the coverage of the touched pixels as 0 to 255, with the
-// index of the first, and clears the row for the next one.
+// x of the first, and clears the row for the next one.
 func (r *rowCoverage) take() (int, []uint8) {
 	lo, hi := r.lo, r.hi
 	if lo >= hi {
@@ -381,7 +422,7 @@ func (r *rowCoverage) take() (int, []uint8) {
 		r.part[p], r.whole[p] = 0, 0
 	}
 	r.lo, r.hi = len(r.part), 0
-	return lo, r.cov[lo:hi]
+	return r.x + lo, r.cov[lo:hi]
 }
 
 // floorDiv divides rounding towards negative infinity.
