@@ -118,15 +118,21 @@ func (c *canvas) encode() []byte {
 	// The lines of text are filled in the order of their first rows,
 	// each while the rows pass through it.
 	var waiting, filling []*scan
+	// Measured on covers of all kinds of text, a row of ground and frame
+	// takes some 30 bytes of PNG, and text about 3.6 bytes for each of its
+	// edges in each row the edge crosses: the estimate is a little high
+	// (by 6 to 15%), so that the buffer need not grow.
+	sizeHint := c.height * 32
 	for _, o := range c.text {
 		if sc := o.scan(c.bounds()); !sc.done() {
 			waiting = append(waiting, sc)
+			sizeHint += int(sc.crossings / samplesY * 15 / 4)
 		}
 	}
 	slices.SortStableFunc(waiting, func(a, b *scan) int { return cmp.Compare(a.y, b.y) })
 	cov := newRowCoverage(0, c.width)
 	row := make([]uint8, c.width)
-	png := newPNGWriter(c.width, c.height, palette())
+	png := newPNGWriter(c.width, c.height, palette(), sizeHint)
 	for y := range c.height {
 		clear(row)
 		for len(waiting) > 0 && waiting[0].y == int64(y) {

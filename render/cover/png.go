@@ -30,9 +30,11 @@ type pngWriter struct {
 }
 
 // newPNGWriter starts a width×height image in palette, which must be
-// opaque, as the cover's is: no transparency is written.
-func newPNGWriter(width, height int, palette color.Palette) *pngWriter {
-	out := []byte("\x89PNG\r\n\x1a\n")
+// opaque, as the cover's is: no transparency is written. sizeHint is the
+// size the file is expected to be: its buffer is allocated at that size,
+// rather than grown, copied and thrown away a dozen times.
+func newPNGWriter(width, height int, palette color.Palette, sizeHint int) *pngWriter {
+	out := append(make([]byte, 0, sizeHint), "\x89PNG\r\n\x1a\n"...)
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))

@@ -71,7 +71,7 @@ func TestRunDeflater(t *testing.T) {
 // encodePNG encodes img with a pngWriter, row by row.
 func encodePNG(img *image.Paletted) []byte {
 	b := img.Rect
-	w := newPNGWriter(b.Dx(), b.Dy(), img.Palette)
+	w := newPNGWriter(b.Dx(), b.Dy(), img.Palette, 0)
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		i := img.PixOffset(b.Min.X, y)
 		w.writeRow(img.Pix[i : i+b.Dx()])

@@ -218,6 +218,8 @@ type scan struct {
 	// The edges of scanline s are order[starts[s-s0]:starts[s-s0+1]].
 	s0            int64
 	order, starts []int32
+	// crossings is how many times edges cross the scanlines.
+	crossings     int64
 	active, fresh []crossing
 	merged        []crossing // spare room to merge into
 }
@@ -238,7 +240,7 @@ func (o *outline) scan(bounds image.Rectangle) *scan {
 		return &scan{}
 	}
 	sc.s0 = sc.y * samplesY
-	sc.order, sc.starts = o.byFirstScanline(sc.s0, sc.y1*samplesY)
+	sc.byFirstScanline(sc.y1 * samplesY)
 	return sc
 }
 
@@ -271,31 +273,31 @@ func (sc *scan) addRow(row *rowCoverage) {
 
 // byFirstScanline groups the edges that cross any of the scanlines s0
 // to s1 by the first of them that they cross (a counting sort, in the
-// outline's order within a group): the edges of scanline s are
-// order[starts[s-s0]:starts[s-s0+1]].
-func (o *outline) byFirstScanline(s0, s1 int64) (order, starts []int32) {
-	span := func(e *edge) (first int64, ok bool) {
-		first, end := max(firstScanline(e.top.y), s0), min(firstScanline(e.bottom.y), s1)
-		return first, first < end
+// outline's order within a group), and counts the crossings.
+func (sc *scan) byFirstScanline(s1 int64) {
+	o, s0 := sc.o, sc.s0
+	span := func(e *edge) (first, end int64) {
+		return max(firstScanline(e.top.y), s0), min(firstScanline(e.bottom.y), s1)
 	}
-	starts = make([]int32, s1-s0+1)
+	starts := make([]int32, s1-s0+1)
 	for i := range o.edges {
-		if f, ok := span(&o.edges[i]); ok {
+		if f, end := span(&o.edges[i]); f < end {
 			starts[f-s0+1]++
+			sc.crossings += end - f
 		}
 	}
 	for k := 1; k < len(starts); k++ {
 		starts[k] += starts[k-1]
 	}
-	order = make([]int32, starts[len(starts)-1])
+	order := make([]int32, starts[len(starts)-1])
 	next := slices.Clone(starts[:len(starts)-1])
 	for i := range o.edges {
-		if f, ok := span(&o.edges[i]); ok {
+		if f, end := span(&o.edges[i]); f < end {
 			order[next[f-s0]] = int32(i)
 			next[f-s0]++
 		}
 	}
-	return order, starts
+	sc.order, sc.starts = order, starts
 }
 
 // advance moves the active crossings to the scanline at sy, dropping the
