@@ -1,0 +1,135 @@
+package cover
+
+import "golang.org/x/image/font/sfnt"
+
+// point is a position in sub units, y increasing downwards.
+type point struct{ x, y int64 }
+
+// edge is a line of an outline, stored top to bottom; dir is +1 when the
+// outline runs downwards along it and -1 when it runs upwards.
+type edge struct {
+	top, bottom point
+	dir         int
+}
+
+// outline collects the edges of flattened contours.
+type outline struct {
+	edges       []edge
+	start, pen  point
+	open        bool
+	minX, minY  int64
+	maxX, maxY  int64
+	initialized bool
+}
+
+func (o *outline) grow(p point) {
+	if !o.initialized {
+		o.minX, o.maxX, o.minY, o.maxY, o.initialized = p.x, p.x, p.y, p.y, true
+		return
+	}
+	o.minX, o.maxX = min(o.minX, p.x), max(o.maxX, p.x)
+	o.minY, o.maxY = min(o.minY, p.y), max(o.maxY, p.y)
+}
+
+func (o *outline) moveTo(p point) {
+	o.closeContour()
+	o.start, o.pen, o.open = p, p, true
+	o.grow(p)
+}
+
+func (o *outline) lineTo(p point) {
+	o.grow(p)
+	a, b := o.pen, p
+	o.pen = p
+	switch {
+	case a.y < b.y:
+		o.edges = append(o.edges, edge{a, b, +1})
+	case a.y > b.y:
+		o.edges = append(o.edges, edge{b, a, -1})
+	}
+}
+
+// closeContour joins the pen to the contour's start, as TrueType contours
+// are implicitly closed.
+func (o *outline) closeContour() {
+	if o.open && o.pen != o.start {
+		o.lineTo(o.start)
+	}
+	o.open = false
+}
+
+// steps is how many line segments a curve with the given control polygon
+// length (in sub units) is flattened into: one per two pixels of length,
+// which is smooth at cover sizes.
+func steps(length int64) int64 {
+	return min(max(1, length/(2*subPerPixel)), 128)
+}
+
+func manhattan(a, b point) int64 { return abs(a.x-b.x) + abs(a.y-b.y) }
+
+func abs(v int64) int64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// divRound divides, rounding half away from zero, so that results do not
+// depend on the sign of coordinates.
+func divRound(a, b int64) int64 {
+	if a < 0 {
+		return -((-a + b/2) / b)
+	}
+	return (a + b/2) / b
+}
+
+// quadTo flattens a quadratic Bézier curve, evaluating the Bernstein form
+// exactly in integers at each step.
+func (o *outline) quadTo(c, p point) {
+	a := o.pen
+	n := steps(manhattan(a, c) + manhattan(c, p))
+	d := n * n
+	for i := int64(1); i <= n; i++ {
+		j := n - i
+		o.lineTo(point{
+			divRound(j*j*a.x+2*i*j*c.x+i*i*p.x, d),
+			divRound(j*j*a.y+2*i*j*c.y+i*i*p.y, d),
+		})
+	}
+}
+
+// cubeTo flattens a cubic Bézier curve the same way.
+func (o *outline) cubeTo(c1, c2, p point) {
+	a := o.pen
+	n := steps(manhattan(a, c1) + manhattan(c1, c2) + manhattan(c2, p))
+	d := n * n * n
+	for i := int64(1); i <= n; i++ {
+		j := n - i
+		o.lineTo(point{
+			divRound(j*j*j*a.x+3*i*j*j*c1.x+3*i*i*j*c2.x+i*i*i*p.x, d),
+			divRound(j*j*j*a.y+3*i*j*j*c1.y+3*i*i*j*c2.y+i*i*i*p.y, d),
+		})
+	}
+}
+
+// addSegments adds a glyph's outline, given in 26.6 pixels relative to
+// its origin, placed with its origin at (x, y) sub units.
+func (o *outline) addSegments(segs sfnt.Segments, x, y int64) {
+	conv := func(i int, s sfnt.Segment) point {
+		// 26.6 fixed point is 1/64 pixel: four sub units.
+		return point{x + int64(s.Args[i].X)*subPerPixel/64, y + int64(s.Args[i].Y)*subPerPixel/64}
+	}
+	for _, s := range segs {
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			o.moveTo(conv(0, s))
+		case sfnt.SegmentOpLineTo:
+			o.lineTo(conv(0, s))
+		case sfnt.SegmentOpQuadTo:
+			o.quadTo(conv(0, s), conv(1, s))
+		case sfnt.SegmentOpCubeTo:
+			o.cubeTo(conv(0, s), conv(1, s), conv(2, s))
+		}
+	}
+	o.closeContour()
+}
