@@ -19,7 +19,8 @@ const (
 // xAt is where the edge crosses the horizontal line at y, in sub units,
 // rounded towards the left.
 func (e *edge) xAt(y int64) int64 {
-	return e.top.x + floorDiv((e.bottom.x-e.top.x)*(y-e.top.y), e.bottom.y-e.top.y)
+	tx, ty := int64(e.top.x), int64(e.top.y)
+	return tx + floorDiv((int64(e.bottom.x)-tx)*(y-ty), int64(e.bottom.y)-ty)
 }
 
 // subPerSample is the distance between two scanlines in sub units.
@@ -126,7 +127,7 @@ func (sc *scan) addRow(row *rowCoverage) {
 		sc.fresh = sc.fresh[:0]
 		for _, i := range sc.order[sc.starts[s-sc.s0]:sc.starts[s-sc.s0+1]] {
 			e := &o.edges[i]
-			sc.fresh = append(sc.fresh, crossing{e.xAt(sy), int32(e.dir), i})
+			sc.fresh = append(sc.fresh, crossing{e.xAt(sy), e.dir, i})
 		}
 		if len(sc.fresh) > 0 {
 			insertionSort(sc.fresh)
@@ -143,7 +144,7 @@ func (sc *scan) addRow(row *rowCoverage) {
 func (sc *scan) byFirstScanline(s1 int64) {
 	o, s0 := sc.o, sc.s0
 	span := func(e *edge) (first, end int64) {
-		return max(firstScanline(e.top.y), s0), min(firstScanline(e.bottom.y), s1)
+		return max(firstScanline(int64(e.top.y)), s0), min(firstScanline(int64(e.bottom.y)), s1)
 	}
 	starts := make([]int32, s1-s0+1)
 	for i := range o.edges {
@@ -174,7 +175,7 @@ func (o *outline) advance(active []crossing, sy int64) []crossing {
 	n := 0
 	for _, c := range active {
 		e := &o.edges[c.edge]
-		if sy >= e.bottom.y {
+		if sy >= int64(e.bottom.y) {
 			continue
 		}
 		c.x = e.xAt(sy)

@@ -23,8 +23,8 @@ func referenceFill(o *outline, bounds image.Rectangle) []uint8 {
 			sy := int64(y)*subPerPixel + k*subPerSample + subPerSample/2
 			var cs []crossing
 			for i := range o.edges {
-				if e := &o.edges[i]; e.top.y <= sy && sy < e.bottom.y {
-					cs = append(cs, crossing{x: e.xAt(sy), dir: int32(e.dir)})
+				if e := &o.edges[i]; int64(e.top.y) <= sy && sy < int64(e.bottom.y) {
+					cs = append(cs, crossing{x: e.xAt(sy), dir: e.dir})
 				}
 			}
 			sort.Slice(cs, func(i, j int) bool { return cs[i].before(cs[j]) })
