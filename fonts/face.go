@@ -12,7 +12,9 @@ import (
 )
 
 // Face is one font file: its bytes, for embedding, and its metrics, for
-// measuring. Measuring methods are safe for concurrent use.
+// measuring. Measuring methods are safe for concurrent use. Data is
+// never written: it may be shared, and for the default family it is
+// the program's own image.
 type Face struct {
 	// FileName is the file's base name ("GentiumBookPlus-Regular.ttf").
 	FileName string
@@ -133,4 +135,16 @@ func (f *Face) Units(s string) int {
 // Width returns the width of s at size points, with kerning.
 func (f *Face) Width(s string, size float64) float64 {
 	return float64(f.Units(s)) * size / float64(f.UnitsPerEm)
+}
+
+// GlyphIndex returns r's glyph in the font, 0 (the missing-glyph box)
+// when it has none.
+func (f *Face) GlyphIndex(r rune) uint16 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	gi, err := f.font.GlyphIndex(&f.buf, r)
+	if err != nil {
+		return 0
+	}
+	return uint16(gi)
 }
