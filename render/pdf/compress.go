@@ -11,10 +11,12 @@ import (
 	"sync"
 )
 
-// compressStreams compresses the streams that fpdf writes uncompressed
-// when its own compression is off — the pages' content and the fonts'
-// ToUnicode maps — and corrects the cross-reference table for the objects
-// that move.
+// compressStreams finishes the file fpdf wrote: it compresses the
+// streams fpdf writes uncompressed when its own compression is off — the
+// pages' content — with the pages' text put in (see drawer.page), adds
+// the objects that embed the faces (fontObjects, numbered after fpdf's)
+// and names them in the resources' /Font dictionary, and writes the
+// cross-reference table anew for the objects that moved.
 //
 // fpdf compresses each page with a new zlib writer, and a writer
 // allocates about a megabyte of tables: for a long book that garbage
@@ -25,22 +27,36 @@ import (
 // zlib's best speed), byte for byte the same however many workers ran.
 //
 // texts are the pages' text, put in for their placeholders as the
-// streams are compressed (see drawer.page); every segment must be put in
-// exactly once.
-func compressStreams(pdf []byte, texts [][]textSegment) ([]byte, error) {
+// streams are compressed; every segment must be put in exactly once.
+func compressStreams(pdf []byte, texts [][]textSegment, fonts func(first int) ([]pdfObject, string, error)) ([]byte, error) {
 	offsets, xref, err := readXref(pdf)
 	if err != nil {
 		return nil, err
 	}
-	start, err := stripPrologue(pdf)
-	if err != nil {
-		return nil, err
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		return nil, fmt.Errorf("pdf: unexpected output in front of the header: %.40q", pdf)
+	}
+	if offsets[resourcesObject] == 0 {
+		return nil, fmt.Errorf("pdf: the writer's output has no resource dictionary")
 	}
 	streams, err := plainStreams(pdf, offsets)
 	if err != nil {
 		return nil, err
 	}
-	packed, filled, err := deflateAll(pdf, streams, texts)
+	extra, fontDict, err := fonts(len(offsets))
+	if err != nil {
+		return nil, err
+	}
+	jobs := make([]deflateJob, 0, len(streams)+len(extra))
+	for _, st := range streams {
+		jobs = append(jobs, deflateJob{obj: st.obj, data: pdf[st.data : st.data+st.length], fill: true})
+	}
+	for i, o := range extra {
+		if o.isStm {
+			jobs = append(jobs, deflateJob{obj: len(offsets) + i, data: o.stream})
+		}
+	}
+	packed, filled, err := deflateAll(jobs, texts)
 	if err != nil {
 		return nil, err
 	}
@@ -53,41 +69,121 @@ func compressStreams(pdf []byte, texts [][]textSegment) ([]byte, error) {
 	}
 
 	var out bytes.Buffer
-	// The file's size, with room for the longer stream headers and the
-	// cross-reference table written anew.
-	size := len(pdf) - start + 64
-	for i, st := range streams {
-		size += len(packed[i]) - st.length + len("/Filter /FlateDecode ") + 8
-	}
-	out.Grow(size + 20*len(offsets))
-	newOffsets := make([]int, len(offsets))
-	at, next := start, 0
-	for _, n := range byOffset(offsets) {
-		off := offsets[n]
-		out.Write(pdf[at:off])
-		newOffsets[n] = out.Len()
-		at = off
-		if next < len(streams) && streams[next].obj == n {
-			st := streams[next]
-			fmt.Fprintf(&out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", n, len(packed[next]))
-			out.Write(packed[next])
-			at = st.data + st.length
-			next++
+	size := len(pdf) + 64 + 20*len(extra) + len(fontDict)
+	for i, j := range jobs {
+		size += len(packed[i]) + 64
+		if j.fill {
+			size -= len(j.data)
 		}
 	}
-	out.Write(pdf[at:xref])
+	for _, o := range extra {
+		size += len(o.dict) + 32
+	}
+	out.Grow(size + 20*(len(offsets)+len(extra)))
+	newOffsets := make([]int, len(offsets)+len(extra))
+	order := byOffset(offsets)
+	next := 0                          // the next stream of fpdf's, in file order
+	out.Write(pdf[:offsets[order[0]]]) // the header
+	for k, n := range order {
+		end := xref
+		if k+1 < len(order) {
+			end = offsets[order[k+1]]
+		}
+		if k == len(order)-1 {
+			// The added objects go in front of the last, the
+			// catalogue, which withCatalogEntry expects last.
+			writeObjects(&out, extra, packed[len(streams):], len(offsets), newOffsets)
+		}
+		newOffsets[n] = out.Len()
+		obj := pdf[offsets[n]:end]
+		switch {
+		case next < len(streams) && streams[next].obj == n:
+			st := streams[next]
+			writeStream(&out, n, "", packed[next])
+			out.Write(pdf[st.data+st.length : end])
+			next++
+		case n == resourcesObject:
+			if err := writeResources(&out, obj, fontDict); err != nil {
+				return nil, err
+			}
+		default:
+			out.Write(obj)
+		}
+	}
 	newXref := out.Len()
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", len(offsets))
-	for n := 1; n < len(offsets); n++ {
+	count := len(newOffsets)
+	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	for n := 1; n < count; n++ {
 		fmt.Fprintf(&out, "%010d 00000 n \n", newOffsets[n])
 	}
-	trailer := bytes.Index(pdf[xref:], []byte("trailer\n"))
-	sx := bytes.LastIndex(pdf, []byte("startxref\n"))
-	if trailer < 0 || sx < xref {
+	return writeTrailer(&out, pdf[xref:], count, newXref)
+}
+
+// resourcesObject is the number of the resource dictionary fpdf writes,
+// which every page shares.
+const resourcesObject = 2
+
+// writeResources copies fpdf's resource dictionary with the faces'
+// entries in its (empty) /Font dictionary: fpdf is given no font.
+func writeResources(out *bytes.Buffer, obj []byte, fontDict string) error {
+	const empty = "/Font <<\n>>"
+	at := bytes.Index(obj, []byte(empty))
+	if at < 0 || bytes.Count(obj, []byte("/Font")) != 1 {
+		return fmt.Errorf("pdf: the writer's resource dictionary has not one empty /Font entry: %.80q", obj)
+	}
+	out.Write(obj[:at])
+	out.WriteString("/Font <<" + fontDict + ">>")
+	out.Write(obj[at+len(empty):])
+	return nil
+}
+
+// writeObjects writes the added objects, numbered from first, the
+// streams' data compressed (packed, in order), recording each one's
+// offset.
+func writeObjects(out *bytes.Buffer, objs []pdfObject, packed [][]byte, first int, offsets []int) {
+	for i, o := range objs {
+		offsets[first+i] = out.Len()
+		if !o.isStm {
+			fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", first+i, o.dict)
+			continue
+		}
+		writeStream(out, first+i, o.dict, packed[0])
+		out.WriteString("\nendstream\nendobj\n")
+		packed = packed[1:]
+	}
+}
+
+// writeStream writes a compressed stream object's head and data, up to
+// the end of the data; entries are the dictionary's other entries.
+func writeStream(out *bytes.Buffer, n int, entries string, data []byte) {
+	if entries != "" {
+		entries += " "
+	}
+	fmt.Fprintf(out, "%d 0 obj\n<<%s/Filter /FlateDecode /Length %d>>\nstream\n", n, entries, len(data))
+	out.Write(data)
+}
+
+// writeTrailer writes fpdf's trailer (tail, from its cross-reference
+// table on) with the new object count and table offset.
+func writeTrailer(out *bytes.Buffer, tail []byte, count, xref int) ([]byte, error) {
+	trailer := bytes.Index(tail, []byte("trailer\n"))
+	sx := bytes.LastIndex(tail, []byte("startxref\n"))
+	if trailer < 0 || sx < trailer {
 		return nil, fmt.Errorf("pdf: the writer's output has no trailer")
 	}
-	out.Write(pdf[xref+trailer : sx])
-	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
+	dict := tail[trailer:sx]
+	at := bytes.Index(dict, []byte("/Size "))
+	if at < 0 {
+		return nil, fmt.Errorf("pdf: the writer's trailer has no /Size")
+	}
+	end := at + len("/Size ")
+	for end < len(dict) && dict[end] >= '0' && dict[end] <= '9' {
+		end++
+	}
+	out.Write(dict[:at])
+	fmt.Fprintf(out, "/Size %d", count)
+	out.Write(dict[end:])
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
 	return out.Bytes(), nil
 }
 
@@ -137,39 +233,52 @@ func plainStreams(pdf []byte, offsets []int) ([]plainStream, error) {
 	return out, nil
 }
 
+// deflateJob is a stream to compress: its object's number, its data,
+// and whether the data is a page's content with text placeholders.
+type deflateJob struct {
+	obj  int
+	data []byte
+	fill bool
+}
+
 // deflateAll compresses the streams with zlib at its best speed, as many
 // at once as there are processors, each into its own buffer, with the
 // pages' text put in for its placeholders. It returns how many segments
 // of text were put in.
-func deflateAll(pdf []byte, streams []plainStream, texts [][]textSegment) ([][]byte, int, error) {
-	packed := make([][]byte, len(streams))
-	errs := make([]error, len(streams))
-	filled := make([]int, len(streams))
+func deflateAll(jobs []deflateJob, texts [][]textSegment) ([][]byte, int, error) {
+	packed := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	filled := make([]int, len(jobs))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(streams)) {
+	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var z bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed) // the level is valid
 			for i := range work {
-				st := streams[i]
+				j := jobs[i]
 				z.Reset()
 				zw.Reset(&z)
-				err := fillText(zw, pdf[st.data:st.data+st.length], texts, &filled[i])
+				var err error
+				if j.fill {
+					err = fillText(zw, j.data, texts, &filled[i])
+				} else {
+					_, err = zw.Write(j.data)
+				}
 				if err == nil {
 					err = zw.Close()
 				}
 				if err != nil {
-					errs[i] = fmt.Errorf("pdf: compressing object %d: %w", st.obj, err)
+					errs[i] = fmt.Errorf("pdf: compressing object %d: %w", j.obj, err)
 					continue
 				}
 				packed[i] = bytes.Clone(z.Bytes())
 			}
 		}()
 	}
-	for i := range streams {
+	for i := range jobs {
 		work <- i
 	}
 	close(work)
@@ -179,36 +288,6 @@ func deflateAll(pdf []byte, streams []plainStream, texts [][]textSegment) ([][]b
 		total += n
 	}
 	return packed, total, errors.Join(errs...)
-}
-
-// stripPrologue returns where the file proper starts: after the text
-// objects that drawer.embed has fpdf write before its header, to tell it
-// which characters to keep in each subset face. Anything else in front
-// of the header is an error, not something to cut off unseen.
-func stripPrologue(pdf []byte) (int, error) {
-	at := 0
-	for bytes.HasPrefix(pdf[at:], []byte("BT ")) {
-		// fpdf's Text writes "BT x y Td (string) Tj ET\n", every
-		// parenthesis and backslash inside the string escaped.
-		i := at + bytes.IndexByte(pdf[at:], '(') + 1
-		if i == at {
-			break
-		}
-		for i < len(pdf) && pdf[i] != ')' {
-			if pdf[i] == '\\' {
-				i++
-			}
-			i++
-		}
-		if !bytes.HasPrefix(pdf[min(i, len(pdf)):], []byte(") Tj ET\n")) {
-			break
-		}
-		at = i + len(") Tj ET\n")
-	}
-	if !bytes.HasPrefix(pdf[at:], []byte("%PDF-")) {
-		return 0, fmt.Errorf("pdf: unexpected output in front of the header: %.40q", pdf[at:])
-	}
-	return at, nil
 }
 
 // readXref reads the cross-reference table fpdf writes: one section from

@@ -18,9 +18,9 @@ import (
 )
 
 // uncompressed draws the sample book the way draw does before
-// compressStreams: fpdf's own output, streams uncompressed, the
-// registration prologue in front of the header.
-func uncompressed(t *testing.T) ([]byte, [][]textSegment) {
+// compressStreams: fpdf's own output, streams uncompressed, and the
+// pages' text and the faces' objects to put in.
+func uncompressed(t *testing.T) ([]byte, [][]textSegment, func(int) ([]pdfObject, string, error)) {
 	t.Helper()
 	b := booktest.Sample()
 	doc, err := Layout(b, render.Options{})
@@ -34,11 +34,8 @@ func uncompressed(t *testing.T) ([]byte, [][]textSegment) {
 	first := doc.Pages[0]
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
 	p.SetCompression(false)
-	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
+	d := &drawer{pdf: p, images: map[*book.Asset]string{}}
 	texts, runes := setTexts(doc.Pages, fs)
-	if err := d.embed(runes); err != nil {
-		t.Fatal(err)
-	}
 	for i, pg := range doc.Pages {
 		if err := d.page(pg, i, texts[i]); err != nil {
 			t.Fatal(err)
@@ -48,19 +45,16 @@ func uncompressed(t *testing.T) ([]byte, [][]textSegment) {
 	if err := p.Output(&out); err != nil {
 		t.Fatal(err)
 	}
-	return out.Bytes(), texts
+	return out.Bytes(), texts, func(first int) ([]pdfObject, string, error) { return fontObjects(fs, runes, first) }
 }
 
 func TestCompressStreamsIsTheSameOnAnyNumberOfProcessors(t *testing.T) {
-	raw, texts := uncompressed(t)
-	if !bytes.HasPrefix(raw, []byte("BT ")) {
-		t.Fatalf("fpdf's output does not start with the registration prologue: %.20q", raw)
-	}
+	raw, texts, fonts := uncompressed(t)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	var want []byte
 	for _, procs := range []int{1, 2, 7} {
 		runtime.GOMAXPROCS(procs)
-		got, err := compressStreams(raw, texts)
+		got, err := compressStreams(raw, texts, fonts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -92,47 +86,22 @@ func mustXref(t *testing.T, pdf []byte) []int {
 	return offsets
 }
 
-func TestStripPrologueRefusesUnknownOutput(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want int
-		err  string
-	}{
-		{"%PDF-1.4\n", 0, ""},
-		{"BT 0.00 595.28 Td (\x00A\x00\\)) Tj ET\n%PDF-1.4\n", 32, ""},
-		{"BT 0.00 1.00 Td (a) Tj ET\nBT 0.00 1.00 Td (b\\\\) Tj ET\n%PDF-1.4", 54, ""},
-		{"junk%PDF-1.4\n", 0, "unexpected output"},
-		{"BT 0.00 1.00 Td (a) Tj ET\nq%PDF-1.4", 0, "unexpected output"},
-		{"BT 0.00 1.00 Td (unclosed", 0, "unexpected output"},
-	} {
-		got, err := stripPrologue([]byte(c.in))
-		switch {
-		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
-			t.Errorf("%q: error %v, want one saying %q", c.in, err, c.err)
-		case c.err == "" && err != nil:
-			t.Errorf("%q: %v", c.in, err)
-		case c.err == "" && got != c.want:
-			t.Errorf("%q: the file starts at %d, want %d", c.in, got, c.want)
-		}
-	}
-}
-
 func TestEveryTextSegmentIsPutInOnce(t *testing.T) {
-	raw, texts := uncompressed(t)
+	raw, texts, fonts := uncompressed(t)
 	if !bytes.Contains(raw, []byte(placeholder(0, 0))) {
 		t.Fatal("fpdf's output has no placeholder for the first page's text")
 	}
 	// A segment no placeholder stands for: the file would lose text.
 	extra := append(slices.Clone(texts), []textSegment{{FontRegular, 10, "BT 0 0 Td [(lost)] TJ ET"}})
-	if _, err := compressStreams(raw, extra); err == nil || !strings.Contains(err.Error(), "text segments were put in") {
+	if _, err := compressStreams(raw, extra, fonts); err == nil || !strings.Contains(err.Error(), "text segments were put in") {
 		t.Errorf("a segment left out gives %v", err)
 	}
 	// A placeholder for a segment that does not exist.
-	if _, err := compressStreams(raw, texts[:1]); err == nil || !strings.Contains(err.Error(), "names no segment") {
+	if _, err := compressStreams(raw, texts[:1], fonts); err == nil || !strings.Contains(err.Error(), "names no segment") {
 		t.Errorf("a placeholder without its segment gives %v", err)
 	}
 	// What the placeholders stand for is in the file, and they are not.
-	got, err := compressStreams(raw, texts)
+	got, err := compressStreams(raw, texts, fonts)
 	if err != nil {
 		t.Fatal(err)
 	}

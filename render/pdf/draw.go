@@ -15,9 +15,10 @@ import (
 )
 
 // draw writes laid-out pages as a PDF with fpdf. It adds nothing to the
-// layout: it embeds the faces (fpdf subsets them), sets each text run as
-// one text object with its kerns (textops.go), and turns anchors, links
-// and marks into link targets, link annotations and bookmarks. The
+// layout: it sets each text run as one text object with its kerns
+// (textops.go), embeds the faces the text is set in, subset
+// (fontobjects.go), and turns anchors, links and marks into link
+// targets, link annotations and bookmarks. The
 // document carries no wall-clock time and no random ID, so one layout
 // always gives the same bytes. draw consumes doc: its pages are let go
 // as they are drawn.
@@ -26,36 +27,12 @@ func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Ti
 		return fmt.Errorf("pdf: the book has no pages")
 	}
 	first := doc.Pages[0]
-	return drawOn(w, doc, fs, startDocument(first.Width, first.Height, fs, meta, doc.Lang, date, nil))
-}
-
-// startDocument begins the PDF on another goroutine (newDocument), so
-// that fpdf reads the regular face while the pages are laid out, and the
-// other faces as used tells that the pages set them; the function it
-// returns waits for it.
-func startDocument(width, height float64, fs faces, meta book.Metadata, lang string, date time.Time, used *faceSignal) func() (*drawer, error) {
-	type started struct {
-		d   *drawer
-		err error
-	}
-	ch := make(chan started, 1)
-	go func() {
-		d, err := newDocument(width, height, fs, meta, lang, date)
-		if err == nil && used != nil {
-			err = used.embed(d)
-		}
-		ch <- started{d, err}
-	}()
-	return func() (*drawer, error) {
-		s := <-ch
-		return s.d, s.err
-	}
+	return drawOn(w, doc, fs, newDocument(first.Width, first.Height, meta, doc.Lang, date))
 }
 
 // newDocument makes fpdf's document for pages of the given size with the
-// book's metadata, and embeds the regular face, which every document
-// uses (the bookmarks are encoded with it).
-func newDocument(width, height float64, fs faces, meta book.Metadata, lang string, date time.Time) (*drawer, error) {
+// book's metadata.
+func newDocument(width, height float64, meta book.Metadata, lang string, date time.Time) *drawer {
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: width, Ht: height}})
 	p.SetCatalogSort(true)
 	// The streams are compressed after writing (compressStreams).
@@ -78,26 +55,16 @@ func newDocument(width, height float64, fs faces, meta book.Metadata, lang strin
 		p.SetLang(lang)
 	}
 	p.SetXmpMetadata(xmpPacket(meta, lang, date))
-	d := &drawer{pdf: p, faces: fs, names: fontNames(fs), images: map[*book.Asset]string{}}
-	return d, d.addFace(FontRegular)
+	return &drawer{pdf: p, images: map[*book.Asset]string{}}
 }
 
-// drawOn draws the pages into the document started. The pages' text is
-// written while the document is being started.
-func drawOn(w io.Writer, doc *Document, fs faces, started func() (*drawer, error)) error {
+// drawOn draws the pages into the document d.
+func drawOn(w io.Writer, doc *Document, fs faces, d *drawer) error {
 	if len(doc.Pages) == 0 {
-		started() // let it finish
 		return fmt.Errorf("pdf: the book has no pages")
 	}
 	texts, runes := setTexts(doc.Pages, fs)
-	d, err := started()
-	if err != nil {
-		return err
-	}
 	p := d.pdf
-	if err := d.embed(runes); err != nil {
-		return err
-	}
 	// Link targets are declared before any page is drawn, so that a link
 	// may point forward.
 	d.links = map[string]int{}
@@ -126,7 +93,9 @@ func drawOn(w io.Writer, doc *Document, fs faces, started func() (*drawer, error
 	if err := p.Output(&out); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	file, err := compressStreams(out.Bytes(), texts)
+	file, err := compressStreams(out.Bytes(), texts, func(first int) ([]pdfObject, string, error) {
+		return fontObjects(fs, runes, first)
+	})
 	if err != nil {
 		return err
 	}
@@ -141,16 +110,10 @@ func drawOn(w io.Writer, doc *Document, fs faces, started func() (*drawer, error
 
 // drawer holds the writer's state while drawing pages.
 type drawer struct {
-	pdf      *fpdf.Fpdf
-	faces    faces
-	names    [numFonts]string
-	embedded [numFonts]bool
-	links    map[string]int
+	pdf   *fpdf.Fpdf
+	links map[string]int
 	// images maps assets to their registered names.
 	images map[*book.Asset]string
-	font   Font
-	size   float64
-	hasSet bool
 }
 
 // page draws page number index (from 0). Its text, written already
@@ -160,12 +123,11 @@ type drawer struct {
 func (d *drawer) page(pg *Page, index int, texts []textSegment) error {
 	p := d.pdf
 	p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
-	d.hasSet = false
-	// Bookmark titles are encoded for the current font, which must be
-	// a Unicode one.
-	d.setFont(FontRegular, pageFontSize)
 	for _, m := range pg.Marks {
-		p.Bookmark(m.Title, m.Level, m.Y)
+		// fpdf writes a title as it is given unless a Unicode font
+		// is selected, and it is given none: the title is given as
+		// UTF-16 with its byte order mark, a PDF text string.
+		p.Bookmark(utf16BE(m.Title), m.Level, m.Y)
 	}
 	for _, r := range pg.Rules {
 		p.SetLineWidth(r.Thickness)
@@ -178,8 +140,7 @@ func (d *drawer) page(pg *Page, index int, texts []textSegment) error {
 		}
 		p.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
 	}
-	for k, seg := range texts {
-		d.setFont(seg.font, seg.size)
+	for k := range texts {
 		p.RawWriteStr(placeholder(index, k))
 	}
 	for _, l := range pg.Links {
@@ -196,55 +157,6 @@ func (d *drawer) page(pg *Page, index int, texts []textSegment) error {
 		return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
 	}
 	return nil
-}
-
-// embed embeds the faces the pages use, the regular face always (the
-// bookmarks are encoded with it), and gives fpdf every character each
-// face sets, for its subsetting (see textops.go). It runs before the
-// first page, so what fpdf's Text writes here goes in front of the
-// header, where compressStreams cuts it off.
-func (d *drawer) embed(runes runeSets) error {
-	for i := range d.names {
-		f := Font(i)
-		if len(runes[f]) == 0 {
-			continue
-		}
-		if err := d.addFace(f); err != nil {
-			return err
-		}
-		d.pdf.SetFont(d.names[f], "", 10)
-		d.pdf.Text(0, 0, sortedRunes(runes[f]))
-	}
-	return nil
-}
-
-// addFace embeds face f unless it is embedded already.
-func (d *drawer) addFace(f Font) error {
-	if d.embedded[f] {
-		return nil
-	}
-	p := d.pdf
-	// fpdf writes into the buffer it is given while subsetting, so it
-	// gets a copy: the face's bytes are shared with its measuring and
-	// with other renderers.
-	p.AddUTF8FontFromBytes(d.names[f], "", bytes.Clone(d.faces[f].Data))
-	// fpdf only prints a font it cannot read; selecting the font turns
-	// that into an error.
-	p.SetFont(d.names[f], "", 10)
-	if err := p.Error(); err != nil {
-		return fmt.Errorf("pdf: embedding %s: %w", d.faces[f].FileName, err)
-	}
-	d.embedded[f] = true
-	return nil
-}
-
-// setFont selects a face and size unless they are already current.
-func (d *drawer) setFont(f Font, size float64) {
-	if d.hasSet && d.font == f && d.size == size {
-		return
-	}
-	d.pdf.SetFont(d.names[f], "", size)
-	d.font, d.size, d.hasSet = f, size, true
 }
 
 // image registers an asset once and returns its name in the PDF.
@@ -265,29 +177,6 @@ func (d *drawer) image(a *book.Asset) (string, error) {
 	return name, nil
 }
 
-// fontNames gives each face a family name for fpdf, from its file name,
-// unique in the document.
-func fontNames(fs faces) [numFonts]string {
-	var names [numFonts]string
-	seen := map[string]bool{}
-	for i, f := range fs {
-		base := strings.TrimSuffix(f.FileName, ".ttf")
-		var b strings.Builder
-		for _, r := range base {
-			if r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
-				b.WriteRune(r)
-			}
-		}
-		name := b.String()
-		if name == "" || seen[strings.ToLower(name)] {
-			name += "-" + strconv.Itoa(i)
-		}
-		seen[strings.ToLower(name)] = true
-		names[i] = name
-	}
-	return names
-}
-
 // cleanLang keeps a language tag only when it is one (letters, digits and
 // hyphens), since fpdf writes it into the catalogue unescaped.
 func cleanLang(s string) string {
@@ -297,6 +186,16 @@ func cleanLang(s string) string {
 		}
 	}
 	return s
+}
+
+// utf16BE returns s as a PDF text string's bytes: UTF-16, big-endian,
+// with a byte order mark.
+func utf16BE(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 // utf16Hex writes s as a PDF hexadecimal text string in UTF-16BE with a

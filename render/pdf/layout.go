@@ -29,17 +29,10 @@ func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, erro
 // page break: the paginator leaves them out and writes them in when every
 // page has its number (see paginator.fillNumbers).
 func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (*Document, error) {
-	return layoutSeeing(b, fs, sz, opt, set, nil)
-}
-
-// layoutSeeing is layout calling seen, when it is not nil, with each page
-// as the paginator makes it.
-func layoutSeeing(b *book.Book, fs faces, sz Size, opt render.Options, set Settings, seen func(*Page)) (*Document, error) {
 	if err := checkMargins(sz, b.Output.Margins); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	ts := newTypesetter(b, fs, sz, set)
-	ts.seen = seen
 	pages := ts.paginate(ts.divisions(), nil).pages
 	ts, pages = padBooklet(ts, pages, sz)
 	for _, w := range ts.warnings {
@@ -62,7 +55,6 @@ func padBooklet(ts *typesetter, pages []*Page, sz Size) (*typesetter, []*Page) {
 	set.BlanksBeforeBack += short
 	again := newTypesetter(ts.book, ts.faces, sz, set)
 	again.adoptCaches(ts)
-	again.seen = ts.seen
 	pages = again.paginate(again.divisions(), nil).pages
 	// Back matter opening on a recto could take a blank verso in or out
 	// again; whatever is still missing goes at the end.

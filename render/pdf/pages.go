@@ -432,9 +432,6 @@ func (p *paginator) finish() {
 	pg := p.render(pb)
 	pg.sources = bodySources(pb.body)
 	p.pages = append(p.pages, pg)
-	if p.ts.seen != nil {
-		p.ts.seen(pg)
-	}
 }
 
 // bodySources returns the places in the model where the boxes of a

@@ -12,9 +12,10 @@ import (
 
 // The pages' text is written ahead of drawing, several pages at once:
 // turning runs into text objects (tjArray, lineWriter) is most of the
-// work of drawing a page, and it needs nothing from fpdf. What is left
-// for the one goroutine that feeds fpdf is to select each segment's face
-// and hand over its bytes.
+// work of drawing a page, and it needs nothing from fpdf. fpdf is given
+// a placeholder for each segment, and the segment, with the operator
+// that selects its face and size, goes in when the streams are
+// compressed.
 
 // placeholderMark starts the comment line that stands in the page's
 // content for a segment of its text until compressStreams puts the text
@@ -47,7 +48,7 @@ func fillText(w io.Writer, stream []byte, texts [][]textSegment, filled *int) er
 		if _, err := fmt.Sscanf(string(rest[:end]), "%d %d", &i, &k); err != nil || i < 0 || i >= len(texts) || k < 0 || k >= len(texts[i]) {
 			return fmt.Errorf("pdf: a text placeholder %q names no segment", rest[:end])
 		}
-		if _, err := io.WriteString(w, texts[i][k].ops); err != nil {
+		if err := texts[i][k].write(w); err != nil {
 			return err
 		}
 		*filled++
@@ -60,6 +61,22 @@ type textSegment struct {
 	font Font
 	size float64
 	ops  string
+}
+
+// write writes the segment's text objects, after the operator that
+// selects its face and size: a text state operator, which may stand
+// outside a text object and holds until changed.
+func (s textSegment) write(w io.Writer) error {
+	b := make([]byte, 0, len(s.ops)+16)
+	b = append(b, fontResource(s.font)...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, s.size, 'f', 2, 64)
+	b = append(b, " Tf\n"...)
+	if _, err := w.Write(b); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, s.ops)
+	return err
 }
 
 // pageFontSize is the size a page starts in, in the regular face:

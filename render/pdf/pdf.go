@@ -52,17 +52,11 @@ func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
-	// fpdf's document is begun, and the faces read, while the pages
-	// are laid out.
-	used := newFaceSignal()
-	started := startDocument(sz.Width, sz.Height, fs, b.Meta, b.Meta.Lang, opt.Date, used)
-	doc, err := layoutSeeing(b, fs, sz, opt, settingsFor(b, r.Settings), used.page)
-	used.close()
+	doc, err := layout(b, fs, sz, opt, settingsFor(b, r.Settings))
 	if err != nil {
-		started() // let it finish
 		return err
 	}
-	return drawOn(w, doc, fs, started)
+	return draw(w, doc, fs, b.Meta, opt.Date)
 }
 
 // prepare reads what every layout of b needs: the page size and the

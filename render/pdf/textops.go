@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"slices"
 	"strconv"
 
 	"samizdat/fonts"
@@ -14,32 +13,17 @@ import (
 // became one text object per kern-free piece. Here a run is one text
 // object whose TJ array carries the kerns, and a line's runs in one face
 // share an object (lineWriter): the page content is half the size and
-// drawing it several times faster.
-//
-// fpdf still embeds and subsets the faces, and it subsets a face to the
-// characters its own Text was given. drawer.embed gives it, before the
-// first page, every character the pages set in each face; what that call
-// writes lands in front of the file's header and compressStreams cuts it
-// off (see stripPrologue).
+// drawing it several times faster. The characters each face sets are
+// collected as the text is written, for embedding the faces
+// (fontobjects.go).
 
 // runeSets are the characters each face sets in a document.
 type runeSets [numFonts]map[rune]bool
 
-// sortedRunes returns a face's characters as a string, in code point
-// order so that what fpdf is given does not depend on map order.
-func sortedRunes(set map[rune]bool) string {
-	rs := make([]rune, 0, len(set))
-	for r := range set {
-		rs = append(rs, r)
-	}
-	slices.Sort(rs)
-	return string(rs)
-}
-
-// runeCode is a character's code in fpdf's Identity-H fonts: its code
-// point as two bytes. fpdf maps only the Basic Multilingual Plane; the
-// layout never sets a character beyond it that a face has (see
-// typesetter.glyphs), and anything else is drawn as U+FFFD.
+// runeCode is a character's code in the embedded fonts (Identity-H): its
+// code point as two bytes. Codes cover only the Basic Multilingual
+// Plane; the layout never sets a character beyond it that a face has
+// (see typesetter.glyphs), and anything else is drawn as U+FFFD.
 func runeCode(r rune) rune {
 	if r > 0xFFFF {
 		return 0xFFFD
@@ -48,8 +32,8 @@ func runeCode(r rune) rune {
 }
 
 // maxDrift is how far, in thousandths of an em, a character may stray
-// from its measured place before tjArray puts it back: the widths fpdf
-// writes are rounded to whole thousandths, and correcting every glyph's
+// from its measured place before tjArray puts it back: the widths the
+// fonts declare are rounded to whole thousandths, and correcting every glyph's
 // rounding would double the size of the page content for a difference of
 // a hundredth of a point.
 const maxDrift = 1.0
@@ -66,9 +50,10 @@ type tjRun struct {
 }
 
 // tjArray returns the part of a TJ operand that sets s in face: the
-// characters as one PDF string, broken where the layout's kerned position of a
-// character differs from where a reader would put it by the widths fpdf
-// writes into the font (each advance rounded to a thousandth of an em),
+// characters as one PDF string, broken where the layout's kerned
+// position of a character differs from where a reader would put it by
+// the widths the font declares (each advance rounded to a thousandth of
+// an em, see widths),
 // by more than maxDrift, with the difference given as an adjustment.
 // The glyphs land where the layout measured them, kerns included.
 func tjArray(face *fonts.Face, s string) tjRun {
