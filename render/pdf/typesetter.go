@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 
 	"golang.org/x/image/font/gofont/gomono"
@@ -31,7 +30,7 @@ func loadFaces(fam *fonts.Family) (faces, error) {
 		}
 		fs[s] = fam.Faces[s]
 	}
-	mono, err := fonts.Parse("GoMono.ttf", bytes.Clone(gomono.TTF))
+	mono, err := fonts.Parse("GoMono.ttf", gomono.TTF)
 	if err != nil {
 		return fs, fmt.Errorf("pdf: loading Go Mono: %w", err)
 	}
@@ -92,8 +91,6 @@ type typesetter struct {
 	warned   map[warning]bool
 	warnings []warning
 	missing  map[rune]bool
-	// seen, when set, is called with each page as it is made.
-	seen func(*Page)
 }
 
 // newTypesetter prepares to lay out b on pages of size sz.
