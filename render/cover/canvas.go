@@ -1,10 +1,8 @@
 package cover
 
 import (
-	"cmp"
 	"image"
 	"image/color"
-	"slices"
 )
 
 // The cover's colours: a warm paper ground, near-black ink for the text
@@ -40,7 +38,7 @@ const shades = 16
 type canvas struct {
 	width, height int
 	rules         []image.Rectangle
-	text          []*outline
+	text          []textLine
 }
 
 // ruleIndex is the palette index of the rules: the accent at full
@@ -87,7 +85,9 @@ func (c *canvas) ornament(y int) {
 // line draws one line of text centred on the cover with its baseline at y.
 func (c *canvas) line(face sized, s string, y int) {
 	x := (int64(c.width)*subPerPixel - face.width(s)) / 2
-	c.text = append(c.text, face.outline(s, x, int64(y)*subPerPixel))
+	if l := placeLine(face, s, x, int64(y)*subPerPixel); l.edges > 0 {
+		c.text = append(c.text, l)
+	}
 }
 
 // palette returns the ground, then the ink and accent blended over the
@@ -111,44 +111,12 @@ func palette() color.Palette {
 
 // encode draws the cover row by row and encodes it as a paletted PNG.
 func (c *canvas) encode() []byte {
-	var inkIndex [256]uint8 // a text coverage's ink
-	for a := range inkIndex {
-		inkIndex[a] = uint8((a*(shades-1) + 127) / 255)
-	}
-	// The lines of text are filled in the order of their first rows,
-	// each while the rows pass through it.
-	var waiting, filling []*scan
-	// Measured on covers of all kinds of text, a row of ground and frame
-	// takes some 30 bytes of PNG, and text about 3.6 bytes for each of its
-	// edges in each row the edge crosses: the estimate is a little high
-	// (by 6 to 15%), so that the buffer need not grow.
-	sizeHint := c.height * 32
-	for _, o := range c.text {
-		if sc := o.scan(c.bounds()); !sc.done() {
-			waiting = append(waiting, sc)
-			sizeHint += int(sc.crossings / samplesY * 15 / 4)
-		}
-	}
-	slices.SortStableFunc(waiting, func(a, b *scan) int { return cmp.Compare(a.y, b.y) })
-	cov := newRowCoverage(0, c.width)
+	text := newTextFiller(c.text, c.bounds())
 	row := make([]uint8, c.width)
-	png := newPNGWriter(c.width, c.height, palette(), sizeHint)
+	png := newPNGWriter(c.width, c.height, palette(), c.pngSizeHint())
 	for y := range c.height {
 		clear(row)
-		for len(waiting) > 0 && waiting[0].y == int64(y) {
-			filling, waiting = append(filling, waiting[0]), waiting[1:]
-		}
-		for _, sc := range filling {
-			sc.addRow(cov)
-			x, cv := cov.take()
-			dst := row[x : x+len(cv)]
-			for k, a := range cv {
-				if t := inkIndex[a]; t > dst[k] {
-					dst[k] = t
-				}
-			}
-		}
-		filling = slices.DeleteFunc(filling, (*scan).done)
+		text.paint(row, y)
 		for _, r := range c.rules {
 			if r.Min.Y <= y && y < r.Max.Y {
 				for x := r.Min.X; x < r.Max.X; x++ {
@@ -159,4 +127,17 @@ func (c *canvas) encode() []byte {
 		png.writeRow(row)
 	}
 	return png.finish()
+}
+
+// pngSizeHint estimates the size of the cover's PNG. Measured on covers
+// of all kinds of text, a row of ground and frame takes some 30 bytes,
+// and text about 3.6 bytes for each of its edges in each row the edge
+// crosses. The estimate is a little high (by 6 to 15%), so that the
+// buffer need not grow.
+func (c *canvas) pngSizeHint() int {
+	n := c.height * 32
+	for _, l := range c.text {
+		n += int(l.rise / subPerPixel * 15 / 4)
+	}
+	return n
 }

@@ -1,6 +1,10 @@
 package cover
 
-import "golang.org/x/image/font/sfnt"
+import (
+	"math"
+
+	"golang.org/x/image/font/sfnt"
+)
 
 // point is a position in sub units, y increasing downwards.
 type point struct{ x, y int64 }
@@ -122,6 +126,55 @@ func (o *outline) cubeTo(c1, c2, p point) {
 			divRound(j*j*j*a.y+3*i*j*j*c1.y+3*i*i*j*c2.y+i*i*i*p.y, d),
 		})
 	}
+}
+
+// measureSegments returns the extent of a glyph's outline, given as
+// for addSegments, placed at its origin: it follows addSegments'
+// flattening without making edges.
+func measureSegments(segs sfnt.Segments) glyphExtent {
+	e := glyphExtent{top: math.MaxInt64}
+	var start, pen point
+	open := false
+	for _, s := range segs {
+		n := 1
+		switch s.Op {
+		case sfnt.SegmentOpQuadTo:
+			n = 2
+		case sfnt.SegmentOpCubeTo:
+			n = 3
+		}
+		var p [3]point
+		for i := range n {
+			p[i] = point{int64(s.Args[i].X) * subPerPixel / 64, int64(s.Args[i].Y) * subPerPixel / 64}
+			e.top = min(e.top, p[i].y)
+		}
+		from := pen
+		switch s.Op {
+		case sfnt.SegmentOpMoveTo:
+			if open {
+				e.edges++ // closing the contour before
+				e.rise += abs(pen.y - start.y)
+			}
+			start, pen, open = p[0], p[0], true
+			continue
+		case sfnt.SegmentOpLineTo:
+			e.edges++
+		case sfnt.SegmentOpQuadTo:
+			e.edges += int(steps(manhattan(pen, p[0]) + manhattan(p[0], p[1])))
+		case sfnt.SegmentOpCubeTo:
+			e.edges += int(steps(manhattan(pen, p[0]) + manhattan(p[0], p[1]) + manhattan(p[1], p[2])))
+		}
+		for i := range n {
+			e.rise += abs(p[i].y - from.y)
+			from = p[i]
+		}
+		pen = p[n-1]
+	}
+	if open {
+		e.edges++
+		e.rise += abs(pen.y - start.y)
+	}
+	return e
 }
 
 // addSegments adds a glyph's outline, given in 26.6 pixels relative to

@@ -1,9 +1,6 @@
 package cover
 
-import (
-	"image"
-	"slices"
-)
+import "image"
 
 // The rasteriser fills glyph outlines with anti-aliasing, in integer
 // arithmetic only, so that a cover is the same bytes on every machine
@@ -85,30 +82,35 @@ type scan struct {
 	// The edges of scanline s are order[starts[s-s0]:starts[s-s0+1]].
 	s0            int64
 	order, starts []int32
-	// crossings is how many times edges cross the scanlines.
-	crossings     int64
+	next          []int32 // room to group edges in
 	active, fresh []crossing
 	merged        []crossing // spare room to merge into
 }
 
 // scan prepares to fill the outline's rows within bounds.
 func (o *outline) scan(bounds image.Rectangle) *scan {
+	sc := &scan{}
+	sc.start(o, bounds)
+	return sc
+}
+
+// start prepares sc to fill o's rows within bounds, using the room of
+// its slices again.
+func (sc *scan) start(o *outline, bounds image.Rectangle) {
+	sc.o, sc.y, sc.y1, sc.active = o, 0, 0, sc.active[:0]
 	if len(o.edges) == 0 {
-		return &scan{}
+		return
 	}
-	sc := &scan{
-		o:  o,
-		x0: max(floorDiv(o.minX, subPerPixel), int64(bounds.Min.X)),
-		x1: min(floorDiv(o.maxX, subPerPixel)+1, int64(bounds.Max.X)),
-		y:  max(floorDiv(o.minY, subPerPixel), int64(bounds.Min.Y)),
-		y1: min(floorDiv(o.maxY, subPerPixel)+1, int64(bounds.Max.Y)),
-	}
+	sc.x0 = max(floorDiv(o.minX, subPerPixel), int64(bounds.Min.X))
+	sc.x1 = min(floorDiv(o.maxX, subPerPixel)+1, int64(bounds.Max.X))
+	sc.y = max(floorDiv(o.minY, subPerPixel), int64(bounds.Min.Y))
+	sc.y1 = min(floorDiv(o.maxY, subPerPixel)+1, int64(bounds.Max.Y))
 	if sc.x0 >= sc.x1 || sc.y >= sc.y1 {
-		return &scan{}
+		sc.y, sc.y1 = 0, 0
+		return
 	}
 	sc.s0 = sc.y * samplesY
 	sc.byFirstScanline(sc.y1 * samplesY)
-	return sc
 }
 
 // done reports whether every row has been filled.
@@ -140,31 +142,40 @@ func (sc *scan) addRow(row *rowCoverage) {
 
 // byFirstScanline groups the edges that cross any of the scanlines s0
 // to s1 by the first of them that they cross (a counting sort, in the
-// outline's order within a group), and counts the crossings.
+// outline's order within a group).
 func (sc *scan) byFirstScanline(s1 int64) {
 	o, s0 := sc.o, sc.s0
 	span := func(e *edge) (first, end int64) {
 		return max(firstScanline(int64(e.top.y)), s0), min(firstScanline(int64(e.bottom.y)), s1)
 	}
-	starts := make([]int32, s1-s0+1)
+	starts := resize(sc.starts, int(s1-s0+1))
+	clear(starts)
 	for i := range o.edges {
 		if f, end := span(&o.edges[i]); f < end {
 			starts[f-s0+1]++
-			sc.crossings += end - f
 		}
 	}
 	for k := 1; k < len(starts); k++ {
 		starts[k] += starts[k-1]
 	}
-	order := make([]int32, starts[len(starts)-1])
-	next := slices.Clone(starts[:len(starts)-1])
+	order := resize(sc.order, int(starts[len(starts)-1]))
+	next := append(sc.next[:0], starts[:len(starts)-1]...)
 	for i := range o.edges {
 		if f, end := span(&o.edges[i]); f < end {
 			order[next[f-s0]] = int32(i)
 			next[f-s0]++
 		}
 	}
-	sc.order, sc.starts = order, starts
+	sc.order, sc.starts, sc.next = order, starts, next
+}
+
+// resize returns s with length n, reallocated only if it has not the
+// room.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // advance moves the active crossings to the scanline at sy, dropping the

@@ -119,7 +119,8 @@ func TestFillMatchesReference(t *testing.T) {
 	for _, size := range []int{13, 44, 97} {
 		t.Run(fmt.Sprintf("text at %dpx", size), func(t *testing.T) {
 			z := sized{tf: faces.italic, size: size}
-			o := z.outline("Liberty, & Ægir’s “quoted” fjord", 3*subPerPixel+77, int64(size)*subPerPixel+5)
+			o := &outline{}
+			z.addTo(o, "Liberty, & Ægir’s “quoted” fjord", 3*subPerPixel+77, int64(size)*subPerPixel+5)
 			b := image.Rect(0, 0, int(z.width("Liberty, & Ægir’s “quoted” fjord")/subPerPixel)+8, 2*size)
 			if got, want := fillInto(t, o, b), referenceFill(o, b); string(got) != string(want) {
 				t.Errorf("the coverage differs from the reference")

@@ -16,6 +16,9 @@ type typeface struct {
 	face *fonts.Face
 	sf   *sfnt.Font
 	buf  sfnt.Buffer
+	// extents holds the extents of the glyphs placed so far, by size
+	// and character: a title repeats its letters.
+	extents map[glyphKey]glyphExtent
 }
 
 func newTypeface(f *fonts.Face) (*typeface, error) {
@@ -23,7 +26,7 @@ func newTypeface(f *fonts.Face) (*typeface, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cover: reading %s: %w", f.FileName, err)
 	}
-	return &typeface{face: f, sf: sf}, nil
+	return &typeface{face: f, sf: sf, extents: map[glyphKey]glyphExtent{}}, nil
 }
 
 // units is the width of s in font units, with kerning.
@@ -41,12 +44,11 @@ func (z sized) width(s string) int64 {
 	return z.tf.units(s) * int64(z.size) * subPerPixel / int64(z.tf.face.UnitsPerEm)
 }
 
-// outline returns the glyphs of s as one outline, the origin of the
-// first at (x, y) sub units (y on the baseline).
-func (z sized) outline(s string, x, y int64) *outline {
+// addTo adds the glyphs of s to o, the origin of the first at (x, y)
+// sub units (y on the baseline).
+func (z sized) addTo(o *outline, s string, x, y int64) {
 	t := z.tf
 	upem := int64(t.face.UnitsPerEm)
-	var o outline
 	pen := int64(0) // font units from x
 	prev := rune(-1)
 	for _, r := range s {
@@ -54,17 +56,58 @@ func (z sized) outline(s string, x, y int64) *outline {
 			pen += int64(t.face.Kern(prev, r))
 		}
 		prev = r
-		gi, err := t.sf.GlyphIndex(&t.buf, r)
-		if err == nil {
-			// A glyph that cannot be loaded is left blank; the caller
-			// already reports characters the font lacks.
-			if segs, err := t.sf.LoadGlyph(&t.buf, gi, fixed.I(z.size), nil); err == nil {
-				o.addSegments(segs, x+pen*int64(z.size)*subPerPixel/upem, y)
-			}
+		if segs, ok := z.load(r); ok {
+			o.addSegments(segs, x+pen*int64(z.size)*subPerPixel/upem, y)
 		}
 		pen += int64(t.face.Advance(r))
 	}
-	return &o
+}
+
+// load returns the outline of r's glyph, in 26.6 pixels from its origin,
+// valid until the next load. A glyph that cannot be loaded is left
+// blank; the caller already reports characters the font lacks.
+func (z sized) load(r rune) (sfnt.Segments, bool) {
+	t := z.tf
+	gi, err := t.sf.GlyphIndex(&t.buf, r)
+	if err != nil {
+		return nil, false
+	}
+	segs, err := t.sf.LoadGlyph(&t.buf, gi, fixed.I(z.size), nil)
+	return segs, err == nil
+}
+
+// glyphKey names a glyph at a size.
+type glyphKey struct {
+	size int
+	r    rune
+}
+
+// glyphExtent is what is known of a glyph's outline before it is
+// flattened, in sub units from its origin: enough to set aside room for
+// its edges and to know the first pixel row it can reach.
+type glyphExtent struct {
+	// edges is the most edges the flattened outline has.
+	edges int
+	// top is the least y of the glyph's points, when it has any: the
+	// flattened curves lie within their control points.
+	top int64
+	// rise is the sum of the heights of the control polygon's sides,
+	// about how far the edges reach down in all.
+	rise int64
+}
+
+// extent returns the extent of r's glyph.
+func (z sized) extent(r rune) glyphExtent {
+	key := glyphKey{z.size, r}
+	if e, ok := z.tf.extents[key]; ok {
+		return e
+	}
+	var e glyphExtent
+	if segs, ok := z.load(r); ok {
+		e = measureSegments(segs)
+	}
+	z.tf.extents[key] = e
+	return e
 }
 
 // faceSet holds the three styles a cover uses.
