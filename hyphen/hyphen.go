@@ -14,8 +14,6 @@
 package hyphen
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,128 +26,11 @@ type Hyphenator struct {
 	// LeftMin and RightMin are the fewest letters left before and after
 	// a hyphen.
 	LeftMin, RightMin int
-	// patterns maps a pattern's letters ("ach", ".ad") to its values:
-	// one digit before each letter and one after the last.
-	patterns map[string][]uint8
-	// maxRunes is the longest pattern, in letters.
-	maxRunes int
+	// patterns are the language's patterns (".ach4", "a1b2c"), looked
+	// up by their letters.
+	patterns patternTable
 	// exceptions maps a lower-case word to its hyphen positions.
 	exceptions map[string][]int
-}
-
-// Parse reads a TeX pattern file: the patterns of its \patterns{…} and
-// the words of its \hyphenation{…} exception list, with % comments. The
-// hyphenmins come from the file's hyph-utf8 header, 2 and 3 when it has
-// none. name is used in error messages.
-func Parse(name string, src []byte) (*Hyphenator, error) {
-	h := &Hyphenator{patterns: map[string][]uint8{}, exceptions: map[string][]int{}, LeftMin: 2, RightMin: 3}
-	h.readMins(string(src))
-	text := stripComments(string(src))
-	pats, ok := group(text, `\patterns`)
-	if !ok {
-		return nil, fmt.Errorf("hyphen: %s has no \\patterns{…}", name)
-	}
-	for _, p := range strings.Fields(pats) {
-		if err := h.addPattern(p); err != nil {
-			return nil, fmt.Errorf("hyphen: %s: %w", name, err)
-		}
-	}
-	if len(h.patterns) == 0 {
-		return nil, fmt.Errorf("hyphen: %s has no patterns", name)
-	}
-	if exc, ok := group(text, `\hyphenation`); ok {
-		h.AddExceptions(strings.Fields(exc)...)
-	}
-	return h, nil
-}
-
-// stripComments removes TeX comments: from an unescaped % to the line's
-// end.
-func stripComments(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for line := range strings.Lines(s) {
-		if i := strings.IndexByte(line, '%'); i >= 0 && (i == 0 || line[i-1] != '\\') {
-			b.WriteString(line[:i])
-			b.WriteByte('\n')
-			continue
-		}
-		b.WriteString(line)
-	}
-	return b.String()
-}
-
-// group returns the text between the braces that follow cmd.
-func group(text, cmd string) (string, bool) {
-	i := strings.Index(text, cmd+"{")
-	if i < 0 {
-		return "", false
-	}
-	rest := text[i+len(cmd)+1:]
-	j := strings.IndexByte(rest, '}')
-	if j < 0 {
-		return "", false
-	}
-	return rest[:j], true
-}
-
-// readMins reads the header's "hyphenmins" entry: the typesetting values
-// when given, else the generation values.
-func (h *Hyphenator) readMins(src string) {
-	i := strings.Index(src, "% hyphenmins:")
-	if i < 0 {
-		return
-	}
-	section := ""
-	for line := range strings.Lines(src[i+len("% hyphenmins:"):]) {
-		line = strings.TrimSpace(strings.TrimPrefix(line, "%"))
-		key, val, _ := strings.Cut(line, ":")
-		val = strings.TrimSpace(val)
-		switch key {
-		case "generation", "typesetting":
-			if section == "typesetting" {
-				return
-			}
-			section = key
-		case "":
-			if section != "" {
-				return
-			}
-		case "left", "right":
-			n, err := strconv.Atoi(val)
-			if err != nil || n < 1 {
-				continue
-			}
-			if key == "left" {
-				h.LeftMin = n
-			} else {
-				h.RightMin = n
-			}
-		default:
-			return
-		}
-	}
-}
-
-// addPattern adds one pattern such as ".ach4" or "a1b2c".
-func (h *Hyphenator) addPattern(p string) error {
-	var letters strings.Builder
-	values := []uint8{0}
-	for _, r := range p {
-		if r >= '0' && r <= '9' {
-			values[len(values)-1] = uint8(r - '0')
-			continue
-		}
-		letters.WriteRune(unicode.ToLower(r))
-		values = append(values, 0)
-	}
-	key := letters.String()
-	if key == "" {
-		return fmt.Errorf("pattern %q has no letters", p)
-	}
-	h.patterns[key] = values
-	h.maxRunes = max(h.maxRunes, len(values)-1)
-	return nil
 }
 
 // AddExceptions adds words hyphenated by hand ("as-so-ciate"); a word
@@ -157,20 +38,36 @@ func (h *Hyphenator) addPattern(p string) error {
 // word replace earlier ones, so a book's own list overrides the
 // language's.
 func (h *Hyphenator) AddExceptions(words ...string) {
+	if h.exceptions == nil {
+		h.exceptions = make(map[string][]int, len(words))
+	}
+	// The words' letters share one string and their points one array,
+	// rather than a string and a slice for each word.
+	size, hyphens := 0, 0
 	for _, w := range words {
-		var plain strings.Builder
-		var at []int
+		size += len(w)
+		hyphens += strings.Count(w, "-")
+	}
+	var letters strings.Builder
+	letters.Grow(size)
+	points := make([]int, 0, hyphens)
+	for _, w := range words {
+		start, first := letters.Len(), len(points)
 		n := 0
 		for _, r := range w {
-			if r == '-' {
-				at = append(at, n)
+			switch {
+			case r == '-':
+				points = append(points, n)
 				continue
+			case r < utf8.RuneSelf && (r < 'A' || r > 'Z'):
+				letters.WriteByte(byte(r))
+			default:
+				letters.WriteRune(unicode.ToLower(r))
 			}
-			plain.WriteRune(unicode.ToLower(r))
 			n++
 		}
 		if n > 0 {
-			h.exceptions[plain.String()] = at
+			h.exceptions[letters.String()[start:]] = points[first:len(points):len(points)]
 		}
 	}
 }
@@ -190,27 +87,38 @@ func (h *Hyphenator) Points(word string) []int {
 	if at, ok := h.exceptions[lower]; ok {
 		return h.trim(at, n)
 	}
-	// Offsets of each rune of ".word." so that every substring is a
-	// slice of one string and map lookups allocate nothing.
-	dotted := "." + lower + "."
-	offs := make([]int, 0, n+3)
-	for i := range dotted {
-		offs = append(offs, i)
-	}
-	offs = append(offs, len(dotted))
-	runes := len(offs) - 1
-	values := make([]uint8, runes+1)
-	for i := 0; i < runes; i++ {
-		for j := i + 1; j <= runes && j-i <= h.maxRunes; j++ {
-			v, ok := h.patterns[dotted[offs[i]:offs[j]]]
-			if !ok {
-				continue
+	// The word between dots, which patterns match at its ends, and a
+	// value for each gap between its runes; both on the stack for most
+	// words.
+	var dottedBuf [64]byte
+	dotted := append(append(append(dottedBuf[:0], '.'), lower...), '.')
+	var valuesBuf [64]uint8
+	values := valuesBuf[:0]
+	values = append(values, make([]uint8, n+3)...)
+	t := &h.patterns
+	// Every substring of up to maxRunes runes that may begin a pattern,
+	// hashed as it grows.
+	for i, start := 0, 0; start < len(dotted); i++ {
+		hash := uint64(hashSeed)
+		end := start
+		for runes := 0; end < len(dotted) && runes < t.maxRunes; runes++ {
+			hash = hashByte(hash, dotted[end])
+			end++
+			for end < len(dotted) && dotted[end]&0xc0 == 0x80 {
+				hash = hashByte(hash, dotted[end])
+				end++
 			}
-			for k, x := range v {
-				if x > values[i+k] {
-					values[i+k] = x
-				}
+			tag := tagOf(hash)
+			if !t.mayBegin(tag) {
+				break
 			}
+			if p, ok := t.lookup(dotted[start:end], tag); ok {
+				raise(values[i:], p)
+			}
+		}
+		start++
+		for start < len(dotted) && dotted[start]&0xc0 == 0x80 {
+			start++
 		}
 	}
 	var at []int

@@ -1,13 +1,48 @@
 package hyphen
 
 import (
-	"embed"
+	_ "embed"
 	"fmt"
 	"strings"
 )
 
-//go:embed patterns/*.tex
-var patternFiles embed.FS
+// The pattern files, embedded as strings so that Load reads them in
+// place: the Hyphenator's pattern table points into them rather than
+// into a copy.
+var (
+	//go:embed patterns/hyph-en-us.tex
+	patternsEnUS string
+	//go:embed patterns/hyph-en-gb.tex
+	patternsEnGB string
+	//go:embed patterns/hyph-de-1996.tex
+	patternsDe1996 string
+	//go:embed patterns/hyph-fr.tex
+	patternsFr string
+	//go:embed patterns/hyph-es.tex
+	patternsEs string
+	//go:embed patterns/hyph-ru.tex
+	patternsRu string
+)
+
+// patternSource returns the text of the pattern file of a tag that
+// PatternTag returns.
+func patternSource(tag string) (string, bool) {
+	switch tag {
+	case "en-us":
+		return patternsEnUS, true
+	case "en-gb":
+		return patternsEnGB, true
+	case "de-1996":
+		return patternsDe1996, true
+	case "fr":
+		return patternsFr, true
+	case "es":
+		return patternsEs, true
+	case "ru":
+		return patternsRu, true
+	}
+	return "", false
+}
 
 // PatternTag returns the tag of the pattern set that hyphenates a
 // language, given as a BCP 47 tag ("en", "en-GB", "de-CH", "fr"), or ""
@@ -33,19 +68,20 @@ func PatternTag(lang string) string {
 
 // Load returns the hyphenator for a language (see PatternTag). It parses
 // the pattern file anew on every call, so callers that hyphenate much
-// keep the result. A language without patterns is an error that names
-// it; callers typically then leave its words unhyphenated.
+// keep the result; parsing reads the embedded file in place and costs
+// little. A language without patterns is an error that names it;
+// callers typically then leave its words unhyphenated.
 func Load(lang string) (*Hyphenator, error) {
 	tag := PatternTag(lang)
 	if tag == "" {
 		return nil, fmt.Errorf("hyphen: no hyphenation patterns for language %q", lang)
 	}
 	name := "patterns/hyph-" + tag + ".tex"
-	src, err := patternFiles.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("hyphen: %s: %w", name, err)
+	src, ok := patternSource(tag)
+	if !ok {
+		return nil, fmt.Errorf("hyphen: %s is not embedded", name)
 	}
-	h, err := Parse(name, src)
+	h, err := parse(name, src)
 	if err != nil {
 		return nil, err
 	}
