@@ -2,6 +2,7 @@ package cover
 
 import (
 	"math"
+	"slices"
 
 	"golang.org/x/image/font/sfnt"
 )
@@ -11,9 +12,18 @@ type point struct{ x, y int64 }
 
 // edge is a line of an outline, stored top to bottom; dir is +1 when the
 // outline runs downwards along it and -1 when it runs upwards.
+//
+// Edges are stored in chains: runs of edges along a contour in one
+// direction, top to bottom, each beginning at the height where the one
+// before it ends (a flattened curve is dozens of short edges, and a
+// glyph's contour a few chains). A scanline crosses at most one edge of
+// a chain, so the rasteriser follows a chain down from edge to edge in
+// place rather than dropping each edge from its list and merging in the
+// next. last marks the last edge of a chain.
 type edge struct {
 	top, bottom vertex
-	dir         int32
+	dir         int8
+	last        bool
 }
 
 // vertex is an end of an edge, in sub units. Its 32 bits are plenty and
@@ -25,7 +35,11 @@ type vertex struct{ x, y int32 }
 
 // outline collects the edges of flattened contours.
 type outline struct {
-	edges       []edge
+	edges []edge
+	// chain is the index of the first edge of the chain being added to,
+	// which runs in direction chainDir (0 when there is none).
+	chain    int
+	chainDir int8
 	start, pen  point
 	open        bool
 	minX, minY  int64
@@ -52,12 +66,34 @@ func (o *outline) lineTo(p point) {
 	o.grow(p)
 	a, b := o.pen, p
 	o.pen = p
+	var e edge
 	switch {
 	case a.y < b.y:
-		o.edges = append(o.edges, edge{a.vertex(), b.vertex(), +1})
+		e = edge{top: a.vertex(), bottom: b.vertex(), dir: +1}
 	case a.y > b.y:
-		o.edges = append(o.edges, edge{b.vertex(), a.vertex(), -1})
+		e = edge{top: b.vertex(), bottom: a.vertex(), dir: -1}
+	default:
+		return // horizontal: no scanline crosses it, and a chain goes on
 	}
+	if e.dir != o.chainDir {
+		o.endChain()
+		o.chain, o.chainDir = len(o.edges), e.dir
+	}
+	o.edges = append(o.edges, e)
+}
+
+// endChain ends the chain being added to, if any. An upward chain was
+// added bottom to top, as the contour ran, and is turned over.
+func (o *outline) endChain() {
+	if o.chainDir == 0 {
+		return
+	}
+	c := o.edges[o.chain:]
+	if o.chainDir < 0 {
+		slices.Reverse(c)
+	}
+	c[len(c)-1].last = true
+	o.chainDir = 0
 }
 
 func (p point) vertex() vertex { return vertex{int32(p.x), int32(p.y)} }
@@ -72,6 +108,7 @@ func (o *outline) closeContour() {
 		o.lineTo(o.start)
 	}
 	o.open = false
+	o.endChain()
 }
 
 // steps is how many line segments a curve with the given control polygon

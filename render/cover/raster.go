@@ -13,13 +13,6 @@ const (
 	samplesY    = 16
 )
 
-// xAt is where the edge crosses the horizontal line at y, in sub units,
-// rounded towards the left.
-func (e *edge) xAt(y int64) int64 {
-	tx, ty := int64(e.top.x), int64(e.top.y)
-	return tx + floorDiv((int64(e.bottom.x)-tx)*(y-ty), int64(e.bottom.y)-ty)
-}
-
 // subPerSample is the distance between two scanlines in sub units.
 const subPerSample = subPerPixel / samplesY
 
@@ -31,16 +24,70 @@ func sampleY(s int64) int64 { return s*subPerSample + subPerSample/2 }
 // firstScanline is the first scanline at or below y.
 func firstScanline(y int64) int64 { return -floorDiv(subPerSample/2-y, subPerSample) }
 
-// crossing is where a scanline crosses edge number edge of an outline.
+// crossing is where a scanline crosses a chain of edges of an outline
+// (see edge), and how to find where the next scanline does. Along an
+// edge, the crossing moves by the same fraction from one scanline to
+// the next, so it is stepped along rather than divided out anew (a
+// 64-bit division, dozens of cycles, for every edge on every scanline):
+// x + rem/dy is the exact crossing, rounded down to x, and dx + drem/dy
+// is its step.
 type crossing struct {
-	x    int64
+	x        int64 // sub units
+	rem      int64 // 0 ≤ rem < dy
+	dx, drem int64 // 0 ≤ drem < dy
+	dy       int64 // the edge's height, in sub units
+	// left is how many scanlines below this one cross the edge.
+	left int32
 	dir  int32
-	edge int32
+	edge int32 // the edge's index in the outline
+}
+
+// crossingAt returns the crossing of edge number i with scanline s,
+// which must cross it.
+func (o *outline) crossingAt(i int32, s int64) crossing {
+	e := &o.edges[i]
+	tx, ty := int64(e.top.x), int64(e.top.y)
+	w, h := int64(e.bottom.x)-tx, int64(e.bottom.y)-ty
+	x, rem := floorDivMod(w*(sampleY(s)-ty), h)
+	dx, drem := floorDivMod(w*subPerSample, h)
+	return crossing{x: tx + x, rem: rem, dx: dx, drem: drem, dy: h,
+		left: int32(firstScanline(int64(e.bottom.y)) - s - 1), dir: int32(e.dir), edge: i}
+}
+
+// chainAt returns the crossing of scanline s with the chain that edge
+// number i is in, from that edge down, and false if the chain ends above
+// s. Edge i must not begin below s.
+func (o *outline) chainAt(i int32, s int64) (crossing, bool) {
+	for firstScanline(int64(o.edges[i].bottom.y)) <= s {
+		if o.edges[i].last {
+			return crossing{}, false
+		}
+		i++
+	}
+	return o.crossingAt(i, s), true
+}
+
+// next moves the crossing to scanline s, the one after its own, and
+// reports false if its chain ends above it.
+func (o *outline) next(c *crossing, s int64) bool {
+	if c.left == 0 {
+		var ok bool
+		*c, ok = o.chainAt(c.edge, s)
+		return ok
+	}
+	// Without a branch, which would be mispredicted half the time: m is
+	// -1 when the remainders sum to less than dy, else 0.
+	r := c.rem + c.drem - c.dy
+	m := r >> 63
+	c.rem = r + c.dy&m
+	c.x += c.dx + 1 + m
+	c.left--
+	return true
 }
 
 // before orders crossings along the scanline, and at one x those that
 // leave the outline first.
-func (a crossing) before(b crossing) bool {
+func (a *crossing) before(b *crossing) bool {
 	return a.x < b.x || a.x == b.x && a.dir < b.dir
 }
 
@@ -68,10 +115,10 @@ func (o *outline) fill(bounds image.Rectangle, paint func(x, y int, cov []uint8)
 // so that a caller can interleave the rows of several outlines with its
 // own work on each row (the cover is encoded as it is drawn).
 //
-// Scanlines are taken from the top. An edge joins the scanlines when
-// the first one crosses it and leaves them below its bottom, so each
-// scanline looks only at the edges it crosses, which are kept in order
-// of their crossings. Only the coverage and its order matter for the
+// Scanlines are taken from the top. A chain of edges joins the scanlines
+// when the first one crosses it and leaves them below its bottom, so
+// each scanline looks only at the edges it crosses, which are kept in
+// order of their crossings. Only the coverage and its order matter for the
 // pixels, never the order in which edges were added, so the result does
 // not depend on how ties are broken along the way.
 type scan struct {
@@ -79,10 +126,11 @@ type scan struct {
 	// x0 to x1 and y to y1 are the pixels the outline may cover within
 	// the bounds; y is the next row to fill.
 	x0, x1, y, y1 int64
-	// The edges of scanline s are order[starts[s-s0]:starts[s-s0+1]].
+	// The chains joining at scanline s begin with the edges numbered
+	// order[starts[s-s0]:starts[s-s0+1]].
 	s0            int64
 	order, starts []int32
-	next          []int32 // room to group edges in
+	next          []int32 // room to group chains in
 	active, fresh []crossing
 	merged        []crossing // spare room to merge into
 }
@@ -122,14 +170,14 @@ func (sc *scan) done() bool { return sc.y >= sc.y1 }
 func (sc *scan) addRow(row *rowCoverage) {
 	o := sc.o
 	for s := sc.y * samplesY; s < (sc.y+1)*samplesY; s++ {
-		sy := sampleY(s)
-		sc.active = o.advance(sc.active, sy)
-		// Edges joining at this scanline are sorted among themselves
+		sc.active = o.advance(sc.active, s)
+		// Chains joining at this scanline are sorted among themselves
 		// and merged in, rather than each moved along the whole list.
 		sc.fresh = sc.fresh[:0]
 		for _, i := range sc.order[sc.starts[s-sc.s0]:sc.starts[s-sc.s0+1]] {
-			e := &o.edges[i]
-			sc.fresh = append(sc.fresh, crossing{e.xAt(sy), e.dir, i})
+			if c, ok := o.chainAt(i, s); ok {
+				sc.fresh = append(sc.fresh, c)
+			}
 		}
 		if len(sc.fresh) > 0 {
 			insertionSort(sc.fresh)
@@ -140,32 +188,39 @@ func (sc *scan) addRow(row *rowCoverage) {
 	sc.y++
 }
 
-// byFirstScanline groups the edges that cross any of the scanlines s0
+// byFirstScanline groups the chains that cross any of the scanlines s0
 // to s1 by the first of them that they cross (a counting sort, in the
 // outline's order within a group).
 func (sc *scan) byFirstScanline(s1 int64) {
 	o, s0 := sc.o, sc.s0
-	span := func(e *edge) (first, end int64) {
-		return max(firstScanline(int64(e.top.y)), s0), min(firstScanline(int64(e.bottom.y)), s1)
+	o.endChain()
+	// span calls f for each chain that crosses any of the scanlines with
+	// the index of its first edge and the first scanline it crosses.
+	span := func(f func(i int32, first int64)) {
+		for i := 0; i < len(o.edges); {
+			j := i
+			for !o.edges[j].last {
+				j++
+			}
+			first := max(firstScanline(int64(o.edges[i].top.y)), s0)
+			if first < min(firstScanline(int64(o.edges[j].bottom.y)), s1) {
+				f(int32(i), first)
+			}
+			i = j + 1
+		}
 	}
 	starts := resize(sc.starts, int(s1-s0+1))
 	clear(starts)
-	for i := range o.edges {
-		if f, end := span(&o.edges[i]); f < end {
-			starts[f-s0+1]++
-		}
-	}
+	span(func(_ int32, first int64) { starts[first-s0+1]++ })
 	for k := 1; k < len(starts); k++ {
 		starts[k] += starts[k-1]
 	}
 	order := resize(sc.order, int(starts[len(starts)-1]))
 	next := append(sc.next[:0], starts[:len(starts)-1]...)
-	for i := range o.edges {
-		if f, end := span(&o.edges[i]); f < end {
-			order[next[f-s0]] = int32(i)
-			next[f-s0]++
-		}
-	}
+	span(func(i int32, first int64) {
+		order[next[first-s0]] = i
+		next[first-s0]++
+	})
 	sc.order, sc.starts, sc.next = order, starts, next
 }
 
@@ -178,19 +233,20 @@ func resize[T any](s []T, n int) []T {
 	return s[:n]
 }
 
-// advance moves the active crossings to the scanline at sy, dropping the
-// edges that end above it, and restores their order: from one scanline
+// advance moves the active crossings to the next scanline, dropping the
+// chains that end above it, and restores their order: from one scanline
 // to the next it hardly changes, so an insertion sort takes about one
 // pass.
-func (o *outline) advance(active []crossing, sy int64) []crossing {
+func (o *outline) advance(active []crossing, s int64) []crossing {
 	n := 0
-	for _, c := range active {
-		e := &o.edges[c.edge]
-		if sy >= int64(e.bottom.y) {
+	for i := range active {
+		c := &active[i]
+		if !o.next(c, s) {
 			continue
 		}
-		c.x = e.xAt(sy)
-		active[n] = c
+		if n < i {
+			active[n] = *c
+		}
 		n++
 	}
 	active = active[:n]
@@ -201,7 +257,7 @@ func (o *outline) advance(active []crossing, sy int64) []crossing {
 // insertionSort orders crossings along the scanline.
 func insertionSort(cs []crossing) {
 	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].before(cs[j-1]); j-- {
+		for j := i; j > 0 && cs[j].before(&cs[j-1]); j-- {
 			cs[j], cs[j-1] = cs[j-1], cs[j]
 		}
 	}
@@ -210,7 +266,7 @@ func insertionSort(cs []crossing) {
 // merge appends the ordered crossings a and b to dst in order.
 func merge(dst, a, b []crossing) []crossing {
 	for len(a) > 0 && len(b) > 0 {
-		if b[0].before(a[0]) {
+		if b[0].before(&a[0]) {
 			dst, b = append(dst, b[0]), b[1:]
 		} else {
 			dst, a = append(dst, a[0]), a[1:]
@@ -303,6 +359,13 @@ func (r *rowCoverage) take() (int, []uint8) {
 	}
 	r.lo, r.hi = len(r.part), 0
 	return r.x + lo, r.cov[lo:hi]
+}
+
+// floorDivMod divides rounding towards negative infinity, and returns
+// the quotient and the remainder, which has the sign of b.
+func floorDivMod(a, b int64) (q, r int64) {
+	q = floorDiv(a, b)
+	return q, a - q*b
 }
 
 // floorDiv divides rounding towards negative infinity.

@@ -10,6 +10,13 @@ import (
 	"samizdat/fonts"
 )
 
+// xAt is where the edge crosses the horizontal line at y, in sub units,
+// rounded towards the left.
+func (e *edge) xAt(y int64) int64 {
+	tx, ty := int64(e.top.x), int64(e.top.y)
+	return tx + floorDiv((int64(e.bottom.x)-tx)*(y-ty), int64(e.bottom.y)-ty)
+}
+
 // referenceFill rasterises o the slow and obvious way: on every scanline
 // of every row of bounds, every edge is tested, the crossings sorted,
 // and each span's coverage added pixel by pixel. It returns the coverage
@@ -24,10 +31,10 @@ func referenceFill(o *outline, bounds image.Rectangle) []uint8 {
 			var cs []crossing
 			for i := range o.edges {
 				if e := &o.edges[i]; int64(e.top.y) <= sy && sy < int64(e.bottom.y) {
-					cs = append(cs, crossing{x: e.xAt(sy), dir: e.dir})
+					cs = append(cs, crossing{x: e.xAt(sy), dir: int32(e.dir)})
 				}
 			}
-			sort.Slice(cs, func(i, j int) bool { return cs[i].before(cs[j]) })
+			sort.Slice(cs, func(i, j int) bool { return cs[i].before(&cs[j]) })
 			wind, from := int32(0), int64(0)
 			for _, c := range cs {
 				before := wind
