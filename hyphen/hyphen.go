@@ -82,16 +82,24 @@ func (h *Hyphenator) Points(word string) []int {
 	if n < h.LeftMin+h.RightMin {
 		return nil
 	}
-	// One rune for one rune, so that points index the word as given.
-	lower := strings.Map(unicode.ToLower, word)
-	if at, ok := h.exceptions[lower]; ok {
+	// The word in lower case between dots, which patterns match at its
+	// ends, and a value for each gap between its runes; both on the
+	// stack for most words. Lower case is one rune for one rune, so
+	// that points index the word as given, and an invalid byte becomes
+	// U+FFFD, as strings.Map has it.
+	var dottedBuf [64]byte
+	dotted := append(dottedBuf[:0], '.')
+	for _, r := range word {
+		if r < utf8.RuneSelf && (r < 'A' || r > 'Z') {
+			dotted = append(dotted, byte(r))
+			continue
+		}
+		dotted = utf8.AppendRune(dotted, unicode.ToLower(r))
+	}
+	if at, ok := h.exceptions[string(dotted[1:])]; ok {
 		return h.trim(at, n)
 	}
-	// The word between dots, which patterns match at its ends, and a
-	// value for each gap between its runes; both on the stack for most
-	// words.
-	var dottedBuf [64]byte
-	dotted := append(append(append(dottedBuf[:0], '.'), lower...), '.')
+	dotted = append(dotted, '.')
 	var valuesBuf [64]uint8
 	values := valuesBuf[:0]
 	values = append(values, make([]uint8, n+3)...)
@@ -121,9 +129,16 @@ func (h *Hyphenator) Points(word string) []int {
 			start++
 		}
 	}
-	var at []int
 	// values[k+1] lies between rune k-1 and rune k of the word (the
 	// leading dot shifts positions by one).
+	odd := 0
+	for k := h.LeftMin; k <= n-h.RightMin; k++ {
+		odd += int(values[k+1] % 2)
+	}
+	if odd == 0 {
+		return nil
+	}
+	at := make([]int, 0, odd)
 	for k := h.LeftMin; k <= n-h.RightMin; k++ {
 		if values[k+1]%2 == 1 {
 			at = append(at, k)
@@ -148,13 +163,15 @@ func (h *Hyphenator) trim(at []int, n int) []int {
 func (h *Hyphenator) Hyphenate(word string) string {
 	at := h.Points(word)
 	var b strings.Builder
-	k := 0
-	for i, r := range []rune(word) {
+	b.Grow(len(word) + len(at))
+	i, k := 0, 0
+	for _, r := range word {
 		if k < len(at) && at[k] == i {
 			b.WriteByte('-')
 			k++
 		}
 		b.WriteRune(r)
+		i++
 	}
 	return b.String()
 }
