@@ -209,8 +209,8 @@ type deflater struct {
 
 // pack prepares one entry for the archive: the mimetype stored, anything
 // else as a raw DEFLATE stream. The output depends only on the data, the
-// level and the version of klauspost/compress go.mod pins: a reset compressor writes what a new one
-// would.
+// level and the version of klauspost/compress that go.mod pins: a reset
+// compressor writes what a new one would.
 func (d *deflater) pack(e zipEntry) (packedEntry, error) {
 	p := packedEntry{method: zip.Store, crc: crc32.ChecksumIEEE(e.data), data: e.data}
 	if e.name == mimetypeName {
