@@ -38,8 +38,8 @@ type outline struct {
 	edges []edge
 	// chain is the index of the first edge of the chain being added to,
 	// which runs in direction chainDir (0 when there is none).
-	chain    int
-	chainDir int8
+	chain       int
+	chainDir    int8
 	start, pen  point
 	open        bool
 	minX, minY  int64

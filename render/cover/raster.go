@@ -275,25 +275,25 @@ func merge(dst, a, b []crossing) []crossing {
 	return append(append(dst, a...), b...)
 }
 
-// rowCoverage sums the coverage of one pixel row over its scanlines. A
-// span covers at most two pixels partly, at its ends, and every pixel
-// between them fully: the partial coverage is added to part, the whole
-// pixels are counted as a difference (one more from the first, one
-// fewer from the one after the last), so that a wide span costs no more
-// than a narrow one and the row is summed once, when taken.
+// rowCoverage sums the coverage of one pixel row over its scanlines, in
+// sub units of area: a pixel covered on every scanline has 256 × 16.
+// The row holds the differences between each pixel's coverage and the
+// one's before it. A span covers at most two pixels partly, at its ends,
+// and every pixel between them fully, which is four differences however
+// wide the span, and the row is summed once, when taken.
 type rowCoverage struct {
 	x     int     // the first pixel's x
-	part  []int64 // sub units of partial coverage per pixel
-	whole []int64 // differences of the count of whole coverages
+	width int     // in pixels
+	diff  []int32 // width+2 differences: a span's end may fall past the row's
 	cov   []uint8
-	// lo and hi bound the pixels touched since the last take.
+	// lo and hi bound the differences set since the last take.
 	lo, hi int
 }
 
 // newRowCoverage makes a row of width pixels from x.
 func newRowCoverage(x, width int) *rowCoverage {
-	return &rowCoverage{x: x, part: make([]int64, width),
-		whole: make([]int64, width), cov: make([]uint8, width), lo: width}
+	return &rowCoverage{x: x, width: width, diff: make([]int32, width+2),
+		cov: make([]uint8, width), lo: width + 2}
 }
 
 // addScanline adds the spans inside the outline on one scanline, its
@@ -301,7 +301,8 @@ func newRowCoverage(x, width int) *rowCoverage {
 func (r *rowCoverage) addScanline(active []crossing) {
 	left := int64(r.x) * subPerPixel
 	wind, from := int32(0), int64(0)
-	for _, c := range active {
+	for i := range active {
+		c := &active[i]
 		before := wind
 		wind += c.dir
 		switch {
@@ -315,50 +316,39 @@ func (r *rowCoverage) addScanline(active []crossing) {
 
 // span adds the coverage of [a, b), in sub units from the row's left.
 func (r *rowCoverage) span(a, b int64) {
-	a, b = max(a, 0), min(b, int64(len(r.part))*subPerPixel)
+	a, b = max(a, 0), min(b, int64(r.width)*subPerPixel)
 	if a >= b {
 		return
 	}
 	pa, pb := int(a/subPerPixel), int(b/subPerPixel)
-	r.lo = min(r.lo, pa)
-	if pa == pb {
-		r.part[pa] += b - a
-		r.hi = max(r.hi, pa+1)
-		return
-	}
-	r.part[pa] += subPerPixel - a%subPerPixel
-	w := len(r.part)
-	if pa+1 < pb {
-		r.whole[pa+1]++
-		if pb < w {
-			r.whole[pb]--
-		}
-	}
-	// pb is past the row only when b is its right edge, with no part
-	// of a pixel left over.
-	if pb < w {
-		r.part[pb] += b % subPerPixel
-	}
-	r.hi = max(r.hi, min(pb+1, w))
+	ca, cb := int32(a%subPerPixel), int32(b%subPerPixel)
+	// Pixel pa gains subPerPixel-ca, those after it up to pb another ca
+	// (all of them), pixel pb loses subPerPixel-cb (keeping cb) and
+	// those after it the rest; when pa is pb, that leaves it b-a.
+	r.diff[pa] += subPerPixel - ca
+	r.diff[pa+1] += ca
+	r.diff[pb] -= subPerPixel - cb
+	r.diff[pb+1] -= cb
+	r.lo, r.hi = min(r.lo, pa), max(r.hi, pb+2)
 }
 
 // take returns the coverage of the touched pixels as 0 to 255, with the
 // x of the first, and clears the row for the next one.
 func (r *rowCoverage) take() (int, []uint8) {
 	lo, hi := r.lo, r.hi
+	r.lo, r.hi = r.width+2, 0
 	if lo >= hi {
-		r.lo, r.hi = len(r.part), 0
 		return 0, nil
 	}
 	const full = subPerPixel * samplesY
-	whole := int64(0)
-	for p := lo; p < hi; p++ {
-		whole += r.whole[p]
-		r.cov[p] = uint8(min((r.part[p]+whole*subPerPixel)*255/full, 255))
-		r.part[p], r.whole[p] = 0, 0
+	sum := uint32(0)
+	diff, cov := r.diff[lo:min(hi, r.width)], r.cov[lo:min(hi, r.width)]
+	for p, d := range diff {
+		sum += uint32(d)
+		cov[p] = uint8(min(sum*255/full, 255))
 	}
-	r.lo, r.hi = len(r.part), 0
-	return r.x + lo, r.cov[lo:hi]
+	clear(r.diff[lo:hi])
+	return r.x + lo, cov
 }
 
 // floorDivMod divides rounding towards negative infinity, and returns
