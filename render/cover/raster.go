@@ -67,22 +67,16 @@ func (o *outline) chainAt(i int32, s int64) (crossing, bool) {
 	return o.crossingAt(i, s), true
 }
 
-// next moves the crossing to scanline s, the one after its own, and
-// reports false if its chain ends above it.
-func (o *outline) next(c *crossing, s int64) bool {
-	if c.left == 0 {
-		var ok bool
-		*c, ok = o.chainAt(c.edge, s)
-		return ok
-	}
-	// Without a branch, which would be mispredicted half the time: m is
-	// -1 when the remainders sum to less than dy, else 0.
+// step moves the crossing to the next scanline along its edge, which
+// must cross it (left > 0). It does without a branch, which would be
+// mispredicted half the time: m is -1 when the remainders sum to less
+// than dy, else 0.
+func (c *crossing) step() {
 	r := c.rem + c.drem - c.dy
 	m := r >> 63
 	c.rem = r + c.dy&m
 	c.x += c.dx + 1 + m
 	c.left--
-	return true
 }
 
 // before orders crossings along the scanline, and at one x those that
@@ -238,10 +232,12 @@ func resize[T any](s []T, n int) []T {
 // to the next it hardly changes, so an insertion sort takes about one
 // pass.
 func (o *outline) advance(active []crossing, s int64) []crossing {
-	n := 0
+	n, ok := 0, false
 	for i := range active {
 		c := &active[i]
-		if !o.next(c, s) {
+		if c.left > 0 {
+			c.step()
+		} else if *c, ok = o.chainAt(c.edge, s); !ok {
 			continue
 		}
 		if n < i {

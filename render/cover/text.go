@@ -75,9 +75,7 @@ func (f *textFiller) paint(row []uint8, y int) {
 		x, cov := f.cov.take()
 		dst := row[x-f.bounds.Min.X:][:len(cov)]
 		for k, a := range cov {
-			if t := f.inkIndex[a]; t > dst[k] {
-				dst[k] = t
-			}
+			dst[k] = max(dst[k], f.inkIndex[a])
 		}
 	}
 	f.filling = slices.DeleteFunc(f.filling, func(sc *scan) bool {
