@@ -124,12 +124,14 @@ func readLowered(text string, closed bool) (*patternTable, error) {
 }
 
 // estimatePatterns guesses how many patterns the group that begins at
-// src[start:] holds, so that the table need not grow: pattern files
-// give one a line.
+// src[start:] holds, so that the table is made large enough at once,
+// and not much larger: most pattern files give a pattern a line, and
+// those that give several a line (Spanish) have one in every ten bytes
+// or fewer. A wrong guess costs time or memory, never a pattern.
 func estimatePatterns(src string, start int) int {
 	text := src[start:]
 	if end := strings.IndexByte(text, '}'); end >= 0 {
 		text = text[:end]
 	}
-	return strings.Count(text, "\n") + 1
+	return max(strings.Count(text, "\n")+1, len(text)/10)
 }
