@@ -197,7 +197,7 @@ func (z *runDeflater) write(p []byte) {
 		z.symbol(int(v))
 		z.a += uint64(v)
 		z.b += z.a
-		z.a, z.b = z.a%adlerMod, z.b%adlerMod
+		z.reduce()
 		z.last = int(v)
 		i++
 	}
@@ -219,14 +219,21 @@ func runEnd(p []byte, i int, v byte) int {
 // flushRun writes the gathered run as copies of the last byte, and a
 // remainder too short to copy as literals, and adds it to the checksum
 // in one step: n bytes of value v add n·v to the sum a, and to b the n
-// successive values of a, n·a + v·n(n+1)/2.
+// successive values of a, n·a + v·n(n+1)/2. (A run longer than 2^24
+// bytes is added in steps of that many, which keeps the products
+// within 64 bits.)
 func (z *runDeflater) flushRun() {
 	if z.run == 0 {
 		return
 	}
-	n, v := uint64(z.run), uint64(z.last)
-	z.b = (z.b + n%adlerMod*z.a + v*triangle(n)) % adlerMod
-	z.a = (z.a + n%adlerMod*v) % adlerMod
+	v := uint64(z.last)
+	for n := uint64(z.run); n > 0; {
+		k := min(n, 1<<24)
+		z.b += k*z.a + v*(k*(k+1)/2)
+		z.a += k * v
+		z.reduce()
+		n -= k
+	}
 	for z.run >= 3 {
 		l := min(z.run, maxCopy)
 		c := z.copies[l]
@@ -240,12 +247,14 @@ func (z *runDeflater) flushRun() {
 	}
 }
 
-// triangle returns n(n+1)/2 modulo adlerMod without overflowing.
-func triangle(n uint64) uint64 {
-	if n%2 == 0 {
-		return n / 2 % adlerMod * ((n + 1) % adlerMod) % adlerMod
+// reduce takes the checksum's sums modulo adlerMod once they grow large,
+// rather than at every byte and run: they stay below 2^32 and 2^62,
+// from which neither a literal nor a run of up to 2^24 bytes can
+// overflow them.
+func (z *runDeflater) reduce() {
+	if z.a >= 1<<32 || z.b >= 1<<62 {
+		z.a, z.b = z.a%adlerMod, z.b%adlerMod
 	}
-	return n % adlerMod * ((n + 1) / 2 % adlerMod) % adlerMod
 }
 
 // close ends the block and the stream and returns the output with the
@@ -258,5 +267,5 @@ func (z *runDeflater) close() []byte {
 		z.out = append(z.out, byte(z.acc))
 		z.acc >>= 8
 	}
-	return binary.BigEndian.AppendUint32(z.out, uint32(z.b<<16|z.a))
+	return binary.BigEndian.AppendUint32(z.out, uint32(z.b%adlerMod<<16|z.a%adlerMod))
 }

@@ -43,6 +43,8 @@ func TestRunDeflater(t *testing.T) {
 		{"runs of 1 to 600", lengths, 1},
 		{"runs of 1 to 600 in pieces", lengths, 97},
 		{"long runs", append(bytes.Repeat([]byte{0}, 3<<20), bytes.Repeat([]byte{255}, 1<<20+3)...), 5},
+		// The checksum takes a run in steps of 2^24 bytes.
+		{"a run past 2^24 bytes", append([]byte{1, 2}, bytes.Repeat([]byte{255}, 1<<24+300)...), 2},
 		{"few values at random", random, 13},
 		{"text", []byte(strings.Repeat("Liberty of unlicensed printing. ", 40)), 7},
 	}
