@@ -67,10 +67,10 @@ type textSegment struct {
 // selects its face and size: a text state operator, which may stand
 // outside a text object and holds until changed.
 func (s textSegment) write(w io.Writer) error {
-	b := make([]byte, 0, len(s.ops)+16)
-	b = append(b, fontResource(s.font)...)
+	var buf [32]byte
+	b := append(buf[:0], fontResource(s.font)...)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, s.size, 'f', 2, 64)
+	b = appendFixed(b, s.size)
 	b = append(b, " Tf\n"...)
 	if _, err := w.Write(b); err != nil {
 		return err
