@@ -204,11 +204,22 @@ func (z *runDeflater) write(p []byte) {
 }
 
 // runEnd returns the index of the first byte from i on that is not v,
-// comparing eight bytes at a time through the long runs of a cover.
+// comparing 32 bytes at a time through the long runs of a cover and
+// finding the first other byte among eight by its bits.
 func runEnd(p []byte, i int, v byte) int {
 	eight := uint64(v) * 0x0101010101010101
-	for i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:]) == eight {
-		i += 8
+	for ; i+32 <= len(p); i += 32 {
+		q := p[i : i+32]
+		d := (binary.LittleEndian.Uint64(q) ^ eight) | (binary.LittleEndian.Uint64(q[8:]) ^ eight) |
+			(binary.LittleEndian.Uint64(q[16:]) ^ eight) | (binary.LittleEndian.Uint64(q[24:]) ^ eight)
+		if d != 0 {
+			break
+		}
+	}
+	for ; i+8 <= len(p); i += 8 {
+		if d := binary.LittleEndian.Uint64(p[i:]) ^ eight; d != 0 {
+			return i + bits.TrailingZeros64(d)/8
+		}
 	}
 	for i < len(p) && p[i] == v {
 		i++
