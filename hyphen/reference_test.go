@@ -213,6 +213,8 @@ func FuzzParse(f *testing.F) {
 		{"\\patterns{\\%1a %b1c\n b1c}\\hyphenation{ab-c-d}", "abcd"},
 		{"\\patterns{A1B 2Ç ab1c}", "Xabçab"},
 		{"\\patterns{\xff1a a1\xc3}", "a\xff\xffa"},
+		{"\\patterns{a1\xc3}", "xa\xc3x"},
+		{"\\patterns{a1\xc3 b\xd0\xb01}", "b\xd0\xb0xa\xc3"},
 		{"\\patterns{a1b\u00a0c1d\u2003e1f\u0085g1h}", "abcdefgh"},
 		{"\\patterns{ab1c%comment\nc1d}", "abcd"},
 		{"\\patterns{ 12 }", "abc"},

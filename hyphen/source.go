@@ -94,9 +94,11 @@ func (g *groupWords) next() (start, end int, ok bool) {
 			i += nl - 1
 			continue
 		}
-		if n := spaceRune(src[i:]); n > 0 {
-			i += n - 1
-			continue
+		if c >= utf8.RuneSelf && maySpace(c) {
+			if n := spaceRune(src[i:]); n > 0 {
+				i += n - 1
+				continue
+			}
 		}
 		break
 	}
@@ -115,7 +117,7 @@ func (g *groupWords) next() (start, end int, ok bool) {
 			}
 			g.percent = true
 		}
-		if c >= utf8.RuneSelf && spaceRune(src[i:]) > 0 {
+		if c >= utf8.RuneSelf && maySpace(c) && spaceRune(src[i:]) > 0 {
 			break
 		}
 	}
@@ -127,16 +129,16 @@ func (g *groupWords) next() (start, end int, ok bool) {
 // space and %.
 const wordEnds = 1<<'\t' | 1<<'\n' | 1<<'\v' | 1<<'\f' | 1<<'\r' | 1<<' ' | 1<<'%'
 
-// spaceRune returns the length of the white space rune beyond ASCII
-// that s begins with (U+0085, U+00A0, U+1680, U+2000…U+3000), or 0.
-// Their UTF-8 begins with one of four bytes, which spares decoding any
-// other rune.
+// maySpace reports whether c may begin a white space rune beyond ASCII
+// (U+0085, U+00A0, U+1680, U+2000…U+3000): their UTF-8 begins with one
+// of four bytes, which spares decoding any other rune.
+func maySpace(c byte) bool { return c == 0xc2 || c-0xe1 < 3 }
+
+// spaceRune returns the length of the white space rune that s begins
+// with, or 0.
 func spaceRune(s string) int {
-	switch s[0] {
-	case 0xc2, 0xe1, 0xe2, 0xe3:
-		if r, size := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
-			return size
-		}
+	if r, size := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		return size
 	}
 	return 0
 }

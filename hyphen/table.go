@@ -93,8 +93,16 @@ func (t *patternTable) add(start, end int, lower *lowerRunes) (ok bool, err erro
 			i++
 			t.markPrefix(tagOf(h))
 		default:
-			r, size := decodeRune(p[i:])
-			if r == utf8.RuneError && size == 1 || !lower.is(r) {
+			// Two-byte runes (Latin, Greek and Cyrillic letters) are
+			// decoded here; others by utf8.
+			var r rune
+			size := 2
+			if c >= 0xc2 && c < 0xe0 && i+1 < len(p) && p[i+1]&0xc0 == 0x80 {
+				r = rune(c&0x1f)<<6 | rune(p[i+1]&0x3f)
+			} else {
+				r, size = utf8.DecodeRuneInString(p[i:])
+			}
+			if r == utf8.RuneError && size == 1 || lower[r&63] != r && !lower.learn(r) {
 				return false, nil
 			}
 			for end := i + size; i < end; i++ {
@@ -125,25 +133,13 @@ func (t *patternTable) add(start, end int, lower *lowerRunes) (ok bool, err erro
 	}
 }
 
-// decodeRune is utf8.DecodeRuneInString, quicker for the two-byte
-// runes of the Latin, Greek and Cyrillic letters beyond ASCII.
-func decodeRune(s string) (rune, int) {
-	if len(s) >= 2 && s[0] >= 0xc2 && s[0] < 0xe0 && s[1]&0xc0 == 0x80 {
-		return rune(s[0]&0x1f)<<6 | rune(s[1]&0x3f), 2
-	}
-	return utf8.DecodeRuneInString(s)
-}
-
 // lowerRunes remembers runes beyond ASCII that are in lower case, as
-// unicode.ToLower has it: a pattern file uses a few dozen letters many
-// thousand times, and the case tables take a search.
+// unicode.ToLower has it, each r at r&63: a pattern file uses a few
+// dozen letters many thousand times, and the case tables take a search.
 type lowerRunes [64]rune
 
-// is reports whether r is in lower case.
-func (c *lowerRunes) is(r rune) bool {
-	if c[r&63] == r {
-		return true
-	}
+// learn reports whether r is in lower case, remembering it if so.
+func (c *lowerRunes) learn(r rune) bool {
 	if unicode.ToLower(r) != r {
 		return false
 	}
