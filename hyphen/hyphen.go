@@ -9,8 +9,11 @@
 // the smallest number of letters to keep before and after a hyphen
 // (its "hyphenmins"), which this package honours.
 //
-// A Hyphenator is built once per language and then only read, so one
-// value may be shared by goroutines.
+// Loading a language reads its embedded pattern file in place, into a
+// hash table that points at the patterns in the file's text (see
+// patternTable), so that a build pays a fraction of a millisecond for
+// it. A Hyphenator is built once per language and then only read, so
+// one value may be shared by goroutines.
 package hyphen
 
 import (

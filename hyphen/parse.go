@@ -20,6 +20,9 @@ func Parse(name string, src []byte) (*Hyphenator, error) {
 // parse is Parse of a text that the Hyphenator may keep: Load's are the
 // pattern files embedded in the program, read in place.
 func parse(name, src string) (*Hyphenator, error) {
+	if uint64(len(src)) >= 1<<32 {
+		return nil, fmt.Errorf("hyphen: %s is larger than 4 GB", name)
+	}
 	h := &Hyphenator{LeftMin: 2, RightMin: 3}
 	h.readMins(src)
 	start := findGroup(src, `\patterns{`)

@@ -55,7 +55,8 @@ func hashByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * hashPrime }
 func tagOf(h uint64) uint32 { return uint32((h * 0x9e3779b97f4a7c15) >> 32) }
 
 // newPatternTable returns an empty table over text, with room for about
-// n patterns before it grows. The text must be shorter than 4 GB.
+// n patterns before it grows. The text must be shorter than 4 GB, for
+// a slot keeps where a pattern begins in 32 bits.
 func newPatternTable(text string, n int) *patternTable {
 	bits := uint(4)
 	for 3<<bits < 4*n {
