@@ -96,10 +96,11 @@ func (o *outline) fill(bounds image.Rectangle, paint func(x, y int, cov []uint8)
 		return
 	}
 	row := newRowCoverage(int(sc.x0), int(sc.x1-sc.x0))
+	lv := coverageLevels()
 	for !sc.done() {
 		y := sc.y
 		sc.addRow(row)
-		if x, cov := row.take(); len(cov) > 0 {
+		if x, cov := row.take(lv); len(cov) > 0 {
 			paint(x, int(y), cov)
 		}
 	}
@@ -328,23 +329,55 @@ func (r *rowCoverage) span(a, b int64) {
 	r.lo, r.hi = min(r.lo, pa), max(r.hi, pb+2)
 }
 
+// fullCoverage is a pixel's coverage when the outline covers it whole,
+// in sub units of area.
+const fullCoverage = subPerPixel * samplesY
+
+// levels maps a pixel's coverage, 0 to fullCoverage, to what is drawn
+// for it: a coverage from 0 to 255, or straight away a palette index.
+type levels [fullCoverage + 1]uint8
+
+// coverageLevels returns the levels that scale coverage to 0 to 255.
+func coverageLevels() *levels {
+	var lv levels
+	for c := range lv {
+		lv[c] = uint8(min(c*255/fullCoverage, 255))
+	}
+	return &lv
+}
+
 // take returns the coverage of the touched pixels as 0 to 255, with the
 // x of the first, and clears the row for the next one.
-func (r *rowCoverage) take() (int, []uint8) {
+func (r *rowCoverage) take(lv *levels) (int, []uint8) {
+	lo, hi := r.lo, min(r.hi, r.width)
+	if lo >= hi {
+		r.takeMax(r.cov, lv)
+		return 0, nil
+	}
+	clear(r.cov[lo:hi])
+	r.takeMax(r.cov, lv)
+	return r.x + lo, r.cov[lo:hi]
+}
+
+// takeMax sums the row and sets each touched pixel of dst (which starts
+// at the row's first pixel) to its level, unless dst holds a larger
+// value already, and clears the row for the next one. Mapping coverage
+// through a table as it is summed spares a pass over the pixels to turn
+// coverage into palette indexes.
+func (r *rowCoverage) takeMax(dst []uint8, lv *levels) {
 	lo, hi := r.lo, r.hi
 	r.lo, r.hi = r.width+2, 0
 	if lo >= hi {
-		return 0, nil
+		return
 	}
-	const full = subPerPixel * samplesY
 	sum := uint32(0)
-	diff, cov := r.diff[lo:min(hi, r.width)], r.cov[lo:min(hi, r.width)]
+	diff := r.diff[lo:min(hi, r.width)]
+	dst = dst[lo:][:len(diff)]
 	for p, d := range diff {
 		sum += uint32(d)
-		cov[p] = uint8(min(sum*255/full, 255))
+		dst[p] = max(dst[p], lv[sum])
 	}
 	clear(r.diff[lo:hi])
-	return r.x + lo, cov
 }
 
 // floorDivMod divides rounding towards negative infinity, and returns

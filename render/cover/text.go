@@ -44,7 +44,7 @@ type textFiller struct {
 	// much room, so that room handed on is never too small.
 	maxEdges int
 	cov      *rowCoverage
-	inkIndex [256]uint8 // a coverage's ink
+	ink      levels // a coverage's ink
 }
 
 func newTextFiller(lines []textLine, bounds image.Rectangle) *textFiller {
@@ -54,8 +54,8 @@ func newTextFiller(lines []textLine, bounds image.Rectangle) *textFiller {
 	for _, l := range lines {
 		f.maxEdges = max(f.maxEdges, l.edges)
 	}
-	for a := range f.inkIndex {
-		f.inkIndex[a] = uint8((a*(shades-1) + 127) / 255)
+	for c, a := range coverageLevels() {
+		f.ink[c] = uint8((int(a)*(shades-1) + 127) / 255)
 	}
 	return f
 }
@@ -72,11 +72,7 @@ func (f *textFiller) paint(row []uint8, y int) {
 			continue
 		}
 		sc.addRow(f.cov)
-		x, cov := f.cov.take()
-		dst := row[x-f.bounds.Min.X:][:len(cov)]
-		for k, a := range cov {
-			dst[k] = max(dst[k], f.inkIndex[a])
-		}
+		f.cov.takeMax(row, &f.ink)
 	}
 	f.filling = slices.DeleteFunc(f.filling, func(sc *scan) bool {
 		if sc.done() {
