@@ -296,28 +296,31 @@ func newRowCoverage(x, width int) *rowCoverage {
 // addScanline adds the spans inside the outline on one scanline, its
 // crossings given in order.
 func (r *rowCoverage) addScanline(active []crossing) {
-	left := int64(r.x) * subPerPixel
+	left, right := int64(r.x)*subPerPixel, int64(r.width)*subPerPixel
 	wind, from := int32(0), int64(0)
+	lo, hi := right, int64(0) // the first and last sub unit covered
 	for i := range active {
 		c := &active[i]
 		before := wind
 		wind += c.dir
-		switch {
-		case before == 0 && wind != 0:
+		if before == 0 {
 			from = c.x
-		case before != 0 && wind == 0:
-			r.span(from-left, c.x-left)
+		} else if wind == 0 {
+			if a, b := max(from-left, 0), min(c.x-left, right); a < b {
+				r.span(uint64(a), uint64(b))
+				lo, hi = min(lo, a), max(hi, b)
+			}
 		}
+	}
+	if lo < hi {
+		r.lo, r.hi = min(r.lo, int(lo/subPerPixel)), max(r.hi, int(hi/subPerPixel)+2)
 	}
 }
 
-// span adds the coverage of [a, b), in sub units from the row's left.
-func (r *rowCoverage) span(a, b int64) {
-	a, b = max(a, 0), min(b, int64(r.width)*subPerPixel)
-	if a >= b {
-		return
-	}
-	pa, pb := int(a/subPerPixel), int(b/subPerPixel)
+// span adds the coverage of [a, b), in sub units from the row's left,
+// within the row.
+func (r *rowCoverage) span(a, b uint64) {
+	pa, pb := a/subPerPixel, b/subPerPixel
 	ca, cb := int32(a%subPerPixel), int32(b%subPerPixel)
 	// Pixel pa gains subPerPixel-ca, those after it up to pb another ca
 	// (all of them), pixel pb loses subPerPixel-cb (keeping cb) and
@@ -326,7 +329,6 @@ func (r *rowCoverage) span(a, b int64) {
 	r.diff[pa+1] += ca
 	r.diff[pb] -= subPerPixel - cb
 	r.diff[pb+1] -= cb
-	r.lo, r.hi = min(r.lo, pa), max(r.hi, pb+2)
 }
 
 // fullCoverage is a pixel's coverage when the outline covers it whole,
@@ -375,7 +377,7 @@ func (r *rowCoverage) takeMax(dst []uint8, lv *levels) {
 	dst = dst[lo:][:len(diff)]
 	for p, d := range diff {
 		sum += uint32(d)
-		dst[p] = max(dst[p], lv[sum])
+		dst[p] = max(dst[p], lv[min(sum, fullCoverage)])
 	}
 	clear(r.diff[lo:hi])
 }
