@@ -1,6 +1,7 @@
 package cover
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/crc32"
 	"image/color"
@@ -27,6 +28,28 @@ type pngWriter struct {
 	width, rows int // rows is how many are still to come
 	idat        int // where the IDAT chunk starts in the output
 	z           *runDeflater
+	prev        []uint8 // the row written last
+	repeat      rowRecord
+}
+
+// rowRecord is how a row was compressed, to be compressed the same way
+// again while the rows repeat it. Most of a cover's rows are ground and
+// frame alone, and every row between two lines of text is the same as
+// the one above. The deflater's output for a row depends only on the
+// row's bytes and on the byte and the run of it that the row before left
+// over: given those, the same codes come out, only at another bit
+// offset, the same run is left over for the next row, and the checksum
+// moves by the same step. So the rows of such a stretch after the second
+// are written by replaying the codes recorded for it, not scanned anew.
+type rowRecord struct {
+	valid bool
+	// last and run are the deflater's at the row's start, endLast and
+	// endRun at its end.
+	last, run, endLast, endRun int
+	codes                      []code
+	// The row adds sum to the checksum's a and len·a + sums to its b,
+	// modulo adlerMod, len being the row's length with its filter byte.
+	sum, sums uint64
 }
 
 // newPNGWriter starts a width×height image in palette, which must be
@@ -60,9 +83,39 @@ func (w *pngWriter) writeRow(row []uint8) {
 	if len(row) != w.width || w.rows == 0 {
 		panic("cover: a PNG row of the wrong width, or one too many")
 	}
-	w.z.write([]byte{0}) // each row starts with its filter type, none
-	w.z.write(row)
+	z, rec := w.z, &w.repeat
+	switch {
+	case !bytes.Equal(row, w.prev):
+		rec.valid = false
+		w.compress(row)
+		w.prev = append(w.prev[:0], row...)
+	case rec.valid && z.last == rec.last && z.run == rec.run:
+		for _, c := range rec.codes {
+			z.bits(uint64(c.bits), uint(c.len))
+		}
+		z.b += uint64(len(row)+1)*z.a + rec.sums
+		z.a += rec.sum
+		z.reduce()
+		z.last, z.run = rec.endLast, rec.endRun
+	default:
+		rec.last, rec.run = z.last, z.run
+		a, b := z.a%adlerMod, z.b%adlerMod
+		rec.codes = rec.codes[:0]
+		z.record = &rec.codes
+		w.compress(row)
+		z.record = nil
+		rec.endLast, rec.endRun = z.last, z.run
+		rec.sum = (z.a%adlerMod + adlerMod - a) % adlerMod
+		rec.sums = (z.b%adlerMod + 2*adlerMod - b - uint64(len(row)+1)%adlerMod*a%adlerMod) % adlerMod
+		rec.valid = true
+	}
 	w.rows--
+}
+
+// compress compresses a row with its filter type, none.
+func (w *pngWriter) compress(row []uint8) {
+	w.z.write([]byte{0})
+	w.z.write(row)
 }
 
 // finish returns the PNG file, once every row is written.
@@ -103,6 +156,14 @@ type runDeflater struct {
 	// of length l (3 to maxCopy) is written.
 	codes  [288]prefixCode
 	copies [maxCopy + 1]copyCode
+	// record, when set, gathers every code written.
+	record *[]code
+}
+
+// code is bits written to the stream: the len low bits of bits.
+type code struct {
+	bits uint32
+	len  uint8
 }
 
 // prefixCode is a Huffman code ready to be written least significant
@@ -168,6 +229,9 @@ func newRunDeflater(out []byte) *runDeflater {
 
 // bits writes the n low bits of v.
 func (z *runDeflater) bits(v uint64, n uint) {
+	if z.record != nil {
+		*z.record = append(*z.record, code{uint32(v), uint8(n)})
+	}
 	z.acc |= v << z.nacc
 	z.nacc += n
 	if z.nacc >= 32 {

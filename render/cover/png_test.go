@@ -3,6 +3,7 @@ package cover
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
@@ -117,4 +118,51 @@ func TestEncodePNG(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPNGWriterRepeats checks that rows written by replaying a repeated
+// row's codes compress exactly as they would have been compressed anew:
+// stretches of repeated rows of several kinds (all ground, ending in
+// another byte than they begin with, starting runs that the row before
+// continues) after every other kind.
+func TestPNGWriterRepeats(t *testing.T) {
+	const width = 300
+	kinds := [][]uint8{make([]uint8, width), make([]uint8, width), make([]uint8, width), make([]uint8, width)}
+	for x := range width {
+		kinds[1][x] = uint8(x / 40 % 3)      // runs of 40, ending in 1
+		kinds[2][x] = uint8(x % 7 / 5 * 30)  // short runs, literals
+		kinds[3][x] = uint8(min(x, 100) / 3) // a ramp into a long run
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	var rows [][]uint8
+	for range 200 {
+		k := kinds[r.IntN(len(kinds))]
+		for range 1 + r.IntN(6) {
+			rows = append(rows, k)
+		}
+	}
+	w := newPNGWriter(width, len(rows), palette(), 0)
+	z := newRunDeflater(nil)
+	for _, row := range rows {
+		w.writeRow(row)
+		z.write([]byte{0})
+		z.write(row)
+	}
+	if got, want := idat(t, w.finish()), z.close(); !bytes.Equal(got, want) {
+		t.Errorf("the image data differs from compressing every row anew")
+	}
+}
+
+// idat returns the data of a PNG's one IDAT chunk.
+func idat(t *testing.T, png []byte) []byte {
+	t.Helper()
+	for p := png[8:]; len(p) >= 12; {
+		n := int(binary.BigEndian.Uint32(p))
+		if string(p[4:8]) == "IDAT" {
+			return p[8 : 8+n]
+		}
+		p = p[12+n:]
+	}
+	t.Fatal("no IDAT chunk")
+	return nil
 }
