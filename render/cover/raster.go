@@ -229,11 +229,11 @@ func resize[T any](s []T, n int) []T {
 }
 
 // advance moves the active crossings to the next scanline, dropping the
-// chains that end above it, and restores their order: from one scanline
-// to the next it hardly changes, so an insertion sort takes about one
-// pass.
+// chains that end above it, and restores their order, which from one
+// scanline to the next seldom changes: only then are they sorted, by
+// insertion, which takes about one pass.
 func (o *outline) advance(active []crossing, s int64) []crossing {
-	n, ok := 0, false
+	n, ok, sorted := 0, false, true
 	for i := range active {
 		c := &active[i]
 		if c.left > 0 {
@@ -244,10 +244,15 @@ func (o *outline) advance(active []crossing, s int64) []crossing {
 		if n < i {
 			active[n] = *c
 		}
+		if n > 0 && active[n].before(&active[n-1]) {
+			sorted = false
+		}
 		n++
 	}
 	active = active[:n]
-	insertionSort(active)
+	if !sorted {
+		insertionSort(active)
+	}
 	return active
 }
 
