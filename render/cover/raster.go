@@ -380,8 +380,17 @@ func (r *rowCoverage) takeMax(dst []uint8, lv *levels) {
 	sum := uint32(0)
 	diff := r.diff[lo:min(hi, r.width)]
 	dst = dst[lo:][:len(diff)]
-	for p, d := range diff {
-		sum += uint32(d)
+	for p := 0; p < len(diff); p++ {
+		if sum == 0 {
+			// Between letters nothing is covered: leave those pixels be.
+			for p < len(diff) && diff[p] == 0 {
+				p++
+			}
+			if p == len(diff) {
+				break
+			}
+		}
+		sum += uint32(diff[p])
 		dst[p] = max(dst[p], lv[min(sum, fullCoverage)])
 	}
 	clear(r.diff[lo:hi])
