@@ -57,13 +57,14 @@ func Draw(t Text, fam *fonts.Family) (*Image, error) {
 			return nil, fmt.Errorf("cover: loading the default fonts: %w", err)
 		}
 	}
-	faces, err := loadFaces(fam)
+	shown := clean(t)
+	faces, err := loadFaces(fam, shown)
 	if err != nil {
 		return nil, err
 	}
 	c := newCanvas(Width, Height)
 	c.frame()
-	layoutText(c, faces, clean(t))
+	layoutText(c, faces, shown)
 	return &Image{PNG: c.encode(), Width: Width, Height: Height, Missing: missing(fam, t)}, nil
 }
 

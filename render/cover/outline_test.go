@@ -16,7 +16,7 @@ func TestGlyphExtent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	faces, err := loadFaces(fam)
+	faces, err := loadFaces(fam, handbookText())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ func TestFillMatchesReference(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	faces, err := loadFaces(fam)
+	faces, err := loadFaces(fam, handbookText())
 	if err != nil {
 		t.Fatal(err)
 	}

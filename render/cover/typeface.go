@@ -116,24 +116,38 @@ type faceSet struct {
 }
 
 // loadFaces prepares the family's bold, italic and regular faces (a
-// missing style falls back to the regular face).
-func loadFaces(fam *fonts.Family) (*faceSet, error) {
-	load := func(s fonts.Style) (*typeface, error) {
+// missing style falls back to the regular face), for the title,
+// subtitle and the rest of t. Parsing a font file is a good part of a
+// cover's cost, so a style t does not show is left nil, and a face that
+// stands in for two styles is parsed once.
+func loadFaces(fam *fonts.Family, t Text) (*faceSet, error) {
+	parsed := map[*fonts.Face]*typeface{}
+	load := func(dst **typeface, s fonts.Style, shown bool) error {
+		if !shown {
+			return nil
+		}
 		f := pick(fam, s)
 		if f == nil {
-			return nil, fmt.Errorf("cover: the font family %q has no faces", fam.Name)
+			return fmt.Errorf("cover: the font family %q has no faces", fam.Name)
 		}
-		return newTypeface(f)
+		if parsed[f] == nil {
+			tf, err := newTypeface(f)
+			if err != nil {
+				return err
+			}
+			parsed[f] = tf
+		}
+		*dst = parsed[f]
+		return nil
 	}
 	var fs faceSet
-	var err error
-	if fs.bold, err = load(fonts.Bold); err != nil {
+	if err := load(&fs.bold, fonts.Bold, true); err != nil {
 		return nil, err
 	}
-	if fs.italic, err = load(fonts.Italic); err != nil {
+	if err := load(&fs.italic, fonts.Italic, t.Subtitle != ""); err != nil {
 		return nil, err
 	}
-	if fs.roman, err = load(fonts.Regular); err != nil {
+	if err := load(&fs.roman, fonts.Regular, len(t.Authors) > 0 || t.Publisher != ""); err != nil {
 		return nil, err
 	}
 	return &fs, nil
