@@ -1,6 +1,10 @@
 package cover
 
-import "image"
+import (
+	"cmp"
+	"image"
+	"slices"
+)
 
 // The rasteriser fills glyph outlines with anti-aliasing, in integer
 // arithmetic only, so that a cover is the same bytes on every machine
@@ -121,11 +125,10 @@ type scan struct {
 	// x0 to x1 and y to y1 are the pixels the outline may cover within
 	// the bounds; y is the next row to fill.
 	x0, x1, y, y1 int64
-	// The chains joining at scanline s begin with the edges numbered
-	// order[starts[s-s0]:starts[s-s0+1]].
-	s0            int64
-	order, starts []int32
-	next          []int32 // room to group chains in
+	// joins lists the chains in the order of the scanlines they join
+	// at; those before next have joined.
+	joins         []join
+	next          int
 	active, fresh []crossing
 	merged        []crossing // spare room to merge into
 }
@@ -140,7 +143,7 @@ func (o *outline) scan(bounds image.Rectangle) *scan {
 // start prepares sc to fill o's rows within bounds, using the room of
 // its slices again.
 func (sc *scan) start(o *outline, bounds image.Rectangle) {
-	sc.o, sc.y, sc.y1, sc.active = o, 0, 0, sc.active[:0]
+	sc.o, sc.y, sc.y1, sc.active, sc.joins, sc.next = o, 0, 0, sc.active[:0], sc.joins[:0], 0
 	if len(o.edges) == 0 {
 		return
 	}
@@ -152,8 +155,7 @@ func (sc *scan) start(o *outline, bounds image.Rectangle) {
 		sc.y, sc.y1 = 0, 0
 		return
 	}
-	sc.s0 = sc.y * samplesY
-	sc.byFirstScanline(sc.y1 * samplesY)
+	sc.listJoins(sc.y*samplesY, sc.y1*samplesY)
 }
 
 // done reports whether every row has been filled.
@@ -169,8 +171,8 @@ func (sc *scan) addRow(row *rowCoverage) {
 		// Chains joining at this scanline are sorted among themselves
 		// and merged in, rather than each moved along the whole list.
 		sc.fresh = sc.fresh[:0]
-		for _, i := range sc.order[sc.starts[s-sc.s0]:sc.starts[s-sc.s0+1]] {
-			if c, ok := o.chainAt(i, s); ok {
+		for ; sc.next < len(sc.joins) && sc.joins[sc.next].scanline == s; sc.next++ {
+			if c, ok := o.chainAt(sc.joins[sc.next].edge, s); ok {
 				sc.fresh = append(sc.fresh, c)
 			}
 		}
@@ -183,49 +185,32 @@ func (sc *scan) addRow(row *rowCoverage) {
 	sc.y++
 }
 
-// byFirstScanline groups the chains that cross any of the scanlines s0
-// to s1 by the first of them that they cross (a counting sort, in the
-// outline's order within a group).
-func (sc *scan) byFirstScanline(s1 int64) {
-	o, s0 := sc.o, sc.s0
-	o.endChain()
-	// span calls f for each chain that crosses any of the scanlines with
-	// the index of its first edge and the first scanline it crosses.
-	span := func(f func(i int32, first int64)) {
-		for i := 0; i < len(o.edges); {
-			j := i
-			for !o.edges[j].last {
-				j++
-			}
-			first := max(firstScanline(int64(o.edges[i].top.y)), s0)
-			if first < min(firstScanline(int64(o.edges[j].bottom.y)), s1) {
-				f(int32(i), first)
-			}
-			i = j + 1
-		}
-	}
-	starts := resize(sc.starts, int(s1-s0+1))
-	clear(starts)
-	span(func(_ int32, first int64) { starts[first-s0+1]++ })
-	for k := 1; k < len(starts); k++ {
-		starts[k] += starts[k-1]
-	}
-	order := resize(sc.order, int(starts[len(starts)-1]))
-	next := append(sc.next[:0], starts[:len(starts)-1]...)
-	span(func(i int32, first int64) {
-		order[next[first-s0]] = i
-		next[first-s0]++
-	})
-	sc.order, sc.starts, sc.next = order, starts, next
+// join is where a chain of edges joins the scanlines: the first scanline
+// it crosses and its first edge.
+type join struct {
+	scanline int64
+	edge     int32
 }
 
-// resize returns s with length n, reallocated only if it has not the
-// room.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
+// listJoins lists the chains that cross any of the scanlines s0 to s1 in
+// the order of the first of them that they cross (and in the outline's
+// order at one scanline). A glyph has a handful of chains, so they are
+// sorted rather than counted into a table of every scanline.
+func (sc *scan) listJoins(s0, s1 int64) {
+	o := sc.o
+	o.endChain()
+	for i := 0; i < len(o.edges); {
+		j := i
+		for !o.edges[j].last {
+			j++
+		}
+		first := max(firstScanline(int64(o.edges[i].top.y)), s0)
+		if first < min(firstScanline(int64(o.edges[j].bottom.y)), s1) {
+			sc.joins = append(sc.joins, join{first, int32(i)})
+		}
+		i = j + 1
 	}
-	return s[:n]
+	slices.SortStableFunc(sc.joins, func(a, b join) int { return cmp.Compare(a.scanline, b.scanline) })
 }
 
 // advance moves the active crossings to the next scanline, dropping the
