@@ -3,6 +3,7 @@ package cover
 import (
 	"cmp"
 	"image"
+	"math"
 	"slices"
 )
 
@@ -219,6 +220,7 @@ func (sc *scan) listJoins(s0, s1 int64) {
 // insertion, which takes about one pass.
 func (o *outline) advance(active []crossing, s int64) []crossing {
 	n, ok, sorted := 0, false, true
+	prev := &crossing{x: math.MinInt64}
 	for i := range active {
 		c := &active[i]
 		if c.left > 0 {
@@ -226,12 +228,14 @@ func (o *outline) advance(active []crossing, s int64) []crossing {
 		} else if *c, ok = o.chainAt(c.edge, s); !ok {
 			continue
 		}
-		if n < i {
-			active[n] = *c
-		}
-		if n > 0 && active[n].before(&active[n-1]) {
+		if c.before(prev) {
 			sorted = false
 		}
+		if n < i {
+			active[n] = *c
+			c = &active[n]
+		}
+		prev = c
 		n++
 	}
 	active = active[:n]
