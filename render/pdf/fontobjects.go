@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"samizdat/fonts"
 )
@@ -16,11 +17,13 @@ import (
 // a JSON hash) and subset it again at the end: for a short book that was
 // a third of the time of writing the PDF. Each face the pages set becomes
 // a composite font (Type0, Identity-H) over a CIDFontType2 whose codes
-// are the characters' code points, as the text writer writes them
-// (runeCode): the font program is a subset of the face (fonts.Subset),
-// a CIDToGIDMap takes each code to its glyph, and a ToUnicode map gives
-// each code back as its character, so that text can be searched and
-// copied.
+// are the glyphs' indexes, as the text writer writes them (tjArray) and
+// as most producers do: the font program is a subset of the face
+// (fonts.Subset) that keeps the indexes, the CIDToGIDMap is the
+// identity, and a ToUnicode map gives each glyph back as its character,
+// so that text can be searched and copied. (Codes that were code points
+// needed a map of two bytes for every code point up to the highest set,
+// 128 KB a face once a ligature at U+FB01 was.)
 
 // pdfObject is an object added to the file fpdf writes: a dictionary,
 // and for a stream its data, compressed with the pages' content.
@@ -54,20 +57,16 @@ func fontObjects(fs faces, runes runeSets, first int) ([]pdfObject, string, erro
 	return objs, dict.String(), nil
 }
 
-// embedFace returns the six objects of one face, numbered from n: the
-// Type0 font, its CIDFont, the font descriptor, the font program, the
-// ToUnicode map and the CIDToGIDMap.
+// embedFace returns the five objects of one face, numbered from n: the
+// Type0 font, its CIDFont, the font descriptor, the font program and the
+// ToUnicode map.
 func embedFace(face *fonts.Face, set map[rune]bool, n int) ([]pdfObject, error) {
-	codes := make([]rune, 0, len(set))
-	for r := range set {
-		codes = append(codes, r)
+	glyphs := glyphsOf(face.GlyphIndex, set)
+	ids := make([]uint16, len(glyphs))
+	for i, g := range glyphs {
+		ids[i] = g.id
 	}
-	slices.Sort(codes)
-	glyphs := make([]uint16, len(codes))
-	for i, c := range codes {
-		glyphs[i] = face.GlyphIndex(c)
-	}
-	program, err := face.Subset(glyphs)
+	program, err := face.Subset(ids)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +74,7 @@ func embedFace(face *fonts.Face, set map[rune]bool, n int) ([]pdfObject, error) 
 	if err != nil {
 		return nil, err
 	}
-	name := subsetTag(desc.PostScriptName, codes) + "+" + desc.PostScriptName
+	name := subsetTag(desc.PostScriptName, ids) + "+" + desc.PostScriptName
 	scale := func(v int) int { return int(math.Round(float64(v) * 1000 / float64(face.UnitsPerEm))) }
 	flags := 4 // symbolic: the glyphs are reached through the CIDToGIDMap
 	if desc.FixedPitch {
@@ -89,25 +88,48 @@ func embedFace(face *fonts.Face, set map[rune]bool, n int) ([]pdfObject, error) 
 		{dict: "<</Type /Font /Subtype /Type0 /BaseFont /" + name + " /Encoding /Identity-H /DescendantFonts [" + ref(1) + "] /ToUnicode " + ref(4) + ">>"},
 		{dict: "<</Type /Font /Subtype /CIDFontType2 /BaseFont /" + name +
 			" /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor " + ref(2) +
-			" /W " + widths(face, codes) + " /CIDToGIDMap " + ref(5) + ">>"},
+			" /W " + widths(face, glyphs) + " /CIDToGIDMap /Identity>>"},
 		{dict: fmt.Sprintf("<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %s>>",
 			name, flags, scale(desc.BBox[0]), scale(desc.BBox[1]), scale(desc.BBox[2]), scale(desc.BBox[3]),
 			strconv.FormatFloat(desc.ItalicAngle, 'f', -1, 64), scale(face.Ascent), -scale(face.Descent), scale(desc.CapHeight),
 			stemV(desc.Weight), ref(3))},
 		{dict: "/Length1 " + strconv.Itoa(len(program)), stream: program, isStm: true},
-		{stream: toUnicode(codes), isStm: true},
-		{stream: cidToGID(codes, glyphs), isStm: true},
+		{stream: toUnicode(glyphs), isStm: true},
 	}, nil
+}
+
+// glyph is a glyph a face sets and the character it stands for.
+type glyph struct {
+	id uint16
+	r  rune
+}
+
+// glyphsOf returns the glyphs that set the characters (index gives a
+// character's glyph), by index. Where two characters share a glyph (a
+// font may draw a space and a no-break space alike) it stands for the
+// first in code point order.
+func glyphsOf(index func(rune) uint16, set map[rune]bool) []glyph {
+	runes := make([]rune, 0, len(set))
+	for r := range set {
+		runes = append(runes, r)
+	}
+	slices.Sort(runes)
+	out := make([]glyph, 0, len(runes))
+	for _, r := range runes {
+		out = append(out, glyph{index(r), r})
+	}
+	slices.SortStableFunc(out, func(a, b glyph) int { return int(a.id) - int(b.id) })
+	return slices.CompactFunc(out, func(a, b glyph) bool { return a.id == b.id })
 }
 
 // subsetTag is the six capital letters that name a subset (ISO 32000-1,
 // 9.6.4): taken from a hash of the face and the characters kept, so the
 // same subset always gets the same tag and different ones differ.
-func subsetTag(name string, codes []rune) string {
+func subsetTag(name string, glyphs []uint16) string {
 	h := sha256.New()
 	h.Write([]byte(name))
-	for _, c := range codes {
-		h.Write([]byte{byte(c >> 8), byte(c)})
+	for _, g := range glyphs {
+		h.Write([]byte{byte(g >> 8), byte(g)})
 	}
 	sum := h.Sum(nil)
 	tag := make([]byte, 6)
@@ -122,53 +144,56 @@ func subsetTag(name string, codes []rune) string {
 // use it only to pick a substitute.
 func stemV(weight int) int { return 50 + int(math.Pow(float64(weight)/65, 2)) }
 
-// widths returns the CIDFont's /W array: each code's advance in
+// widths returns the CIDFont's /W array: each glyph's advance in
 // thousandths of an em, rounded to whole units as tjArray assumes, runs
-// of consecutive codes sharing one entry.
-func widths(face *fonts.Face, codes []rune) string {
+// of consecutive glyphs sharing one entry.
+func widths(face *fonts.Face, glyphs []glyph) string {
 	var b strings.Builder
 	b.WriteByte('[')
-	for i, c := range codes {
-		if i == 0 || c != codes[i-1]+1 {
+	for i, g := range glyphs {
+		if i == 0 || g.id != glyphs[i-1].id+1 {
 			if i > 0 {
 				b.WriteString("] ")
 			}
-			b.WriteString(strconv.Itoa(int(c)))
+			b.WriteString(strconv.Itoa(int(g.id)))
 			b.WriteString(" [")
 		} else {
 			b.WriteByte(' ')
 		}
-		b.WriteString(strconv.Itoa(int(math.Round(float64(face.Advance(c)) * 1000 / float64(face.UnitsPerEm)))))
+		b.WriteString(strconv.Itoa(int(math.Round(float64(face.Advance(g.r)) * 1000 / float64(face.UnitsPerEm)))))
 	}
-	if len(codes) > 0 {
+	if len(glyphs) > 0 {
 		b.WriteByte(']')
 	}
 	b.WriteByte(']')
 	return b.String()
 }
 
-// cidToGID returns the CIDToGIDMap stream: two bytes of glyph index for
-// every code up to the last used.
-func cidToGID(codes []rune, glyphs []uint16) []byte {
-	out := make([]byte, 2*(int(codes[len(codes)-1])+1))
-	for i, c := range codes {
-		out[2*c], out[2*c+1] = byte(glyphs[i]>>8), byte(glyphs[i])
+// toUnicode returns the ToUnicode CMap: each glyph stands for its
+// character, in UTF-16. Glyphs and characters that run on together (a
+// face's letters often do) share one range, as long as the glyph
+// indexes share a first byte and the characters a last-but-one (ISO
+// 32000-1, 9.10.3); the missing-glyph box stands for nothing. Sections
+// hold at most a hundred entries, as the CMap format allows.
+func toUnicode(glyphs []glyph) []byte {
+	type span struct {
+		lo, hi uint16
+		r      rune
 	}
-	return out
-}
-
-// toUnicode returns the ToUnicode CMap: every code used stands for its
-// own code point, in ranges of consecutive codes that share a first
-// byte, at most a hundred to a section as the CMap format allows.
-func toUnicode(codes []rune) []byte {
-	type span struct{ lo, hi rune }
 	var spans []span
-	for _, c := range codes {
-		if k := len(spans) - 1; k >= 0 && c == spans[k].hi+1 && c>>8 == spans[k].lo>>8 {
-			spans[k].hi = c
+	for _, g := range glyphs {
+		if g.id == 0 {
 			continue
 		}
-		spans = append(spans, span{c, c})
+		if k := len(spans) - 1; k >= 0 {
+			s := &spans[k]
+			n := rune(s.hi - s.lo)
+			if g.id == s.hi+1 && g.id>>8 == s.lo>>8 && g.r == s.r+n+1 && g.r>>8 == s.r>>8 && g.r <= 0xFFFF {
+				s.hi = g.id
+				continue
+			}
+		}
+		spans = append(spans, span{g.id, g.id, g.r})
 	}
 	var b strings.Builder
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
@@ -179,7 +204,11 @@ func toUnicode(codes []rune) []byte {
 		k := min(len(spans), 100)
 		fmt.Fprintf(&b, "%d beginbfrange\n", k)
 		for _, s := range spans[:k] {
-			fmt.Fprintf(&b, "<%04X> <%04X> <%04X>\n", s.lo, s.hi, s.lo)
+			fmt.Fprintf(&b, "<%04X> <%04X> <", s.lo, s.hi)
+			for _, u := range utf16.Encode([]rune{s.r}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
 		}
 		b.WriteString("endbfrange\n")
 		spans = spans[k:]

@@ -325,16 +325,6 @@ func looksLikeAddress(s string) bool {
 // text adds words and spaces. A line may break after a hyphen, a dash or
 // a slash inside a word, and at the word's hyphenation points.
 func (in *inliner) text(s string, sp span) {
-	if strings.ContainsFunc(s, func(r rune) bool { return r > 0xFFFF }) {
-		// The PDF writer encodes text as UCS-2.
-		s = strings.Map(func(r rune) rune {
-			if r > 0xFFFF {
-				in.ts.warnf(in.pos, "character U+%X is outside the Basic Multilingual Plane and cannot be set; replaced by U+FFFD", r)
-				return utf8.RuneError
-			}
-			return r
-		}, s)
-	}
 	// Words are slices of s: no copying. Every box of a word, the
 	// parts after a hyphen included, has the word's first rune as its
 	// place, so that a page beginning inside a word is marked before it.

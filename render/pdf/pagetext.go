@@ -118,26 +118,22 @@ func setTexts(pages []*Page, fs faces) ([][]textSegment, runeSets) {
 	return out, runes
 }
 
-// runKey is a run of text in a face.
-type runKey struct {
-	font Font
-	text string
-}
-
 // textWriter writes pages' text on one goroutine.
 type textWriter struct {
 	faces faces
-	// tj remembers each run's part of a TJ operand: the same words
-	// recur on every page.
-	tj    map[runKey]tjRun
+	// tj remembers each run's part of a TJ operand, by face: the same
+	// words recur on every page. (A map keyed by the string alone is
+	// looked up faster than one keyed by a face and a string.)
+	tj    [numFonts]map[string]tjRun
 	runes runeSets
 	lines lineWriter
 }
 
 func newTextWriter(fs faces) *textWriter {
-	tw := &textWriter{faces: fs, tj: map[runKey]tjRun{}}
+	tw := &textWriter{faces: fs}
 	for i := range tw.runes {
 		tw.runes[i] = map[rune]bool{}
+		tw.tj[i] = map[string]tjRun{}
 	}
 	return tw
 }
@@ -159,14 +155,13 @@ func (tw *textWriter) page(pg *Page) []textSegment {
 			lw.flush(cut)
 			font, size = t.Font, t.Size
 		}
-		key := runKey{t.Font, drawn}
-		tj, ok := tw.tj[key]
+		tj, ok := tw.tj[t.Font][drawn]
 		if !ok {
 			tj = tjArray(tw.faces[t.Font], drawn)
-			tw.tj[key] = tj
+			tw.tj[t.Font][drawn] = tj
 			set := tw.runes[t.Font]
 			for _, r := range drawn {
-				set[runeCode(r)] = true
+				set[r] = true
 			}
 		}
 		// A ligature glyph reads back as its letters: the marked

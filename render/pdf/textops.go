@@ -20,17 +20,6 @@ import (
 // runeSets are the characters each face sets in a document.
 type runeSets [numFonts]map[rune]bool
 
-// runeCode is a character's code in the embedded fonts (Identity-H): its
-// code point as two bytes. Codes cover only the Basic Multilingual
-// Plane; the layout never sets a character beyond it that a face has
-// (see typesetter.glyphs), and anything else is drawn as U+FFFD.
-func runeCode(r rune) rune {
-	if r > 0xFFFF {
-		return 0xFFFD
-	}
-	return r
-}
-
 // maxDrift is how far, in thousandths of an em, a character may stray
 // from its measured place before tjArray puts it back: the widths the
 // fonts declare are rounded to whole thousandths, and correcting every glyph's
@@ -74,9 +63,11 @@ func tjArray(face *fonts.Face, s string) tjRun {
 			out = append(out, '(')
 			written += d
 		}
-		c := runeCode(r)
-		out = appendEscaped(out, byte(c>>8))
-		out = appendEscaped(out, byte(c))
+		// The code is the glyph's index, two bytes (Identity-H over
+		// an Identity CIDToGIDMap, see fontobjects.go).
+		g := face.GlyphIndex(r)
+		out = appendEscaped(out, byte(g>>8))
+		out = appendEscaped(out, byte(g))
 		adv := face.Advance(r)
 		units += adv
 		written += math.Round(float64(adv) * 1000 / upem)
