@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // staged is an output written to a temporary file beside its final name.
@@ -29,13 +30,30 @@ func writeAll(files map[string][]byte, order []string) error {
 			return fmt.Errorf("writing %s: a folder of that name is in the way", path)
 		}
 	}
-	for _, path := range order {
-		tmp, err := stage(path, files[path])
+	// The files are staged side by side: most of the time is waiting
+	// for the disk to say each is safely written (Sync), and the waits
+	// overlap.
+	tmps := make([]string, len(order))
+	errs := make([]error, len(order))
+	var wg sync.WaitGroup
+	for i, path := range order {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			tmps[i], errs[i] = stage(path, files[path])
+		}()
+	}
+	wg.Wait()
+	for i, path := range order {
+		if errs[i] == nil {
+			done = append(done, staged{tmp: tmps[i], final: path})
+		}
+	}
+	for _, err := range errs {
 		if err != nil {
 			cleanup()
 			return err
 		}
-		done = append(done, staged{tmp: tmp, final: path})
 	}
 	for _, s := range done {
 		if err := os.Rename(s.tmp, s.final); err != nil {
