@@ -276,15 +276,14 @@ type rowCoverage struct {
 	x     int     // the first pixel's x
 	width int     // in pixels
 	diff  []int32 // width+2 differences: a span's end may fall past the row's
-	cov   []uint8
+	cov   []uint8 // room for take's coverage, made when first needed
 	// lo and hi bound the differences set since the last take.
 	lo, hi int
 }
 
 // newRowCoverage makes a row of width pixels from x.
 func newRowCoverage(x, width int) *rowCoverage {
-	return &rowCoverage{x: x, width: width, diff: make([]int32, width+2),
-		cov: make([]uint8, width), lo: width + 2}
+	return &rowCoverage{x: x, width: width, diff: make([]int32, width+2), lo: width + 2}
 }
 
 // addScanline adds the spans inside the outline on one scanline, its
@@ -347,8 +346,11 @@ func coverageLevels() *levels {
 func (r *rowCoverage) take(lv *levels) (int, []uint8) {
 	lo, hi := r.lo, min(r.hi, r.width)
 	if lo >= hi {
-		r.takeMax(r.cov, lv)
+		r.takeMax(nil, lv)
 		return 0, nil
+	}
+	if r.cov == nil {
+		r.cov = make([]uint8, r.width)
 	}
 	clear(r.cov[lo:hi])
 	r.takeMax(r.cov, lv)
