@@ -159,6 +159,13 @@ func TestCoverTexts(t *testing.T) {
 	}
 }
 
+// runeMeasure measures text in characters.
+type runeMeasure struct{}
+
+func (runeMeasure) units(word string) int64 { return int64(len([]rune(word))) }
+func (runeMeasure) join(a, b string) int64  { return 1 }
+func (runeMeasure) sub(units int64) int64   { return units }
+
 // TestWrap checks line breaking with a fixed-width measure: one unit
 // per character.
 func TestWrap(t *testing.T) {
@@ -178,13 +185,50 @@ func TestWrap(t *testing.T) {
 		{"", 5, 1, nil, true},
 	}
 	for _, tt := range tests {
-		got, ok := wrap(tt.text, measure, tt.maxW, tt.maxLines)
+		got, ok := wrap(tt.text, runeMeasure{}, tt.maxW, tt.maxLines)
 		if ok != tt.ok || strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("wrap(%q, %d, %d) = %q, %v; want %q, %v", tt.text, tt.maxW, tt.maxLines, got, ok, tt.want, tt.ok)
 		}
 	}
 	if got := hardWrap("ab unbreakable", measure, 5); strings.Join(got, "|") != "ab|unbre|akabl|e" {
 		t.Errorf("hardWrap = %q", got)
+	}
+}
+
+// TestLineMeasure checks that a face measures a line of words as the sum
+// of its words and joins, as wrap counts on, exactly as wide as the
+// line set whole. Gentium kerns no pair with a space, so it also checks
+// what a join's kerning rests on: that a string split anywhere is as
+// wide as its halves and the kerning between them.
+func TestLineMeasure(t *testing.T) {
+	fam, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces, err := loadFaces(fam, handbookText())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := []string{"The samizdat Handbook", "AVAV. “Wa” To, fjord ’s Ægir", "L’ Y; «ok» 自由 x"}
+	for _, tf := range []*typeface{faces.bold, faces.italic, faces.roman} {
+		z := sized{tf: tf, size: 97}
+		for _, line := range lines {
+			words := strings.Fields(line)
+			u := z.units(words[0])
+			for i := 1; i < len(words); i++ {
+				u += z.join(words[i-1], words[i]) + z.units(words[i])
+			}
+			if got, want := z.sub(u), z.width(line); got != want {
+				t.Errorf("%s: %q measures %d from its words; %d set whole", tf.face.FileName, line, got, want)
+			}
+			rs := []rune(line)
+			for k := 1; k < len(rs); k++ {
+				a, b := string(rs[:k]), string(rs[k:])
+				if got, want := z.units(a)+int64(tf.face.Kern(rs[k-1], rs[k]))+z.units(b), z.units(line); got != want {
+					t.Errorf("%s: %q and %q measure %d with the kerning between them; %d together", tf.face.FileName, a, b, got, want)
+				}
+			}
+		}
 	}
 }
 

@@ -53,7 +53,7 @@ func fit(s setting, text string) *block {
 	for size := s.maxSize; ; size = max(size*94/100, s.minSize) {
 		face := sized{tf: s.tf, size: size}
 		b := &block{face: face, leading: size * s.leading / 100}
-		lines, ok := wrap(text, face.width, int64(s.maxW)*subPerPixel, s.maxLines)
+		lines, ok := wrap(text, face, int64(s.maxW)*subPerPixel, s.maxLines)
 		if ok {
 			b.lines = lines
 			if b.height() <= s.maxH || size == s.minSize {
@@ -123,7 +123,7 @@ func drawAuthors(c *canvas, fs *faceSet, authors []string) {
 		b := &block{face: face, leading: size * 130 / 100}
 		ok := true
 		for _, a := range authors {
-			lines, fits := wrap(a, face.width, textWidth*subPerPixel, 2)
+			lines, fits := wrap(a, face, textWidth*subPerPixel, 2)
 			if !fits {
 				lines, ok = hardWrap(a, face.width, textWidth*subPerPixel), false
 			}

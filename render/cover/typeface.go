@@ -2,6 +2,7 @@ package cover
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
@@ -40,8 +41,24 @@ type sized struct {
 }
 
 // width is the width of s in sub units.
-func (z sized) width(s string) int64 {
-	return z.tf.units(s) * int64(z.size) * subPerPixel / int64(z.tf.face.UnitsPerEm)
+func (z sized) width(s string) int64 { return z.sub(z.units(s)) }
+
+// units is the width of s in font units, with kerning.
+func (z sized) units(s string) int64 { return z.tf.units(s) }
+
+// join is what a space adds between words a and b, in font units, with
+// the kerning on either side of it: their kerned width set with the
+// space between them, less their own.
+func (z sized) join(a, b string) int64 {
+	f := z.tf.face
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	return int64(f.Kern(last, ' ') + f.Advance(' ') + f.Kern(' ', first))
+}
+
+// sub converts font units to sub units.
+func (z sized) sub(units int64) int64 {
+	return units * int64(z.size) * subPerPixel / int64(z.tf.face.UnitsPerEm)
 }
 
 // addTo adds the glyphs of s to o, the origin of the first at (x, y)
