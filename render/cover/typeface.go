@@ -30,9 +30,6 @@ func newTypeface(f *fonts.Face) (*typeface, error) {
 	return &typeface{face: f, sf: sf, extents: map[glyphKey]glyphExtent{}}, nil
 }
 
-// units is the width of s in font units, with kerning.
-func (t *typeface) units(s string) int64 { return int64(t.face.Units(s)) }
-
 // sized is a typeface at a size in whole pixels (whole sizes keep every
 // computation in integers).
 type sized struct {
@@ -44,7 +41,7 @@ type sized struct {
 func (z sized) width(s string) int64 { return z.sub(z.units(s)) }
 
 // units is the width of s in font units, with kerning.
-func (z sized) units(s string) int64 { return z.tf.units(s) }
+func (z sized) units(s string) int64 { return int64(z.tf.face.Units(s)) }
 
 // join is what a space adds between words a and b, in font units, with
 // the kerning on either side of it: their kerned width set with the
@@ -64,19 +61,18 @@ func (z sized) sub(units int64) int64 {
 // addTo adds the glyphs of s to o, the origin of the first at (x, y)
 // sub units (y on the baseline).
 func (z sized) addTo(o *outline, s string, x, y int64) {
-	t := z.tf
-	upem := int64(t.face.UnitsPerEm)
+	f := z.tf.face
 	pen := int64(0) // font units from x
 	prev := rune(-1)
 	for _, r := range s {
 		if prev >= 0 {
-			pen += int64(t.face.Kern(prev, r))
+			pen += int64(f.Kern(prev, r))
 		}
 		prev = r
 		if segs, ok := z.load(r); ok {
-			o.addSegments(segs, x+pen*int64(z.size)*subPerPixel/upem, y)
+			o.addSegments(segs, x+z.sub(pen), y)
 		}
-		pen += int64(t.face.Advance(r))
+		pen += int64(f.Advance(r))
 	}
 }
 
