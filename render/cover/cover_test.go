@@ -247,3 +247,19 @@ func BenchmarkDraw(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDrawLongTitle times a cover whose title and subtitle are many
+// words long, which wrap tries at every size.
+func BenchmarkDrawLongTitle(b *testing.B) {
+	fam, err := fonts.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	t := Text{Title: strings.Repeat("Liberty and Unlicensed Printing ", 8), Subtitle: strings.Repeat("an essay ", 20)}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Draw(t, fam); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
