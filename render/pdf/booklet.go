@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"bytes"
-	"fmt"
 	"io"
 
 	"samizdat/book"
@@ -66,18 +64,7 @@ func (r *Booklet) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := draw(&buf, &Document{Pages: sheets, Lang: doc.Lang}, fs, b.Meta, opt.Date); err != nil {
-		return err
-	}
-	file, err := withCatalogEntry(buf.Bytes(), viewerPreferences(imp))
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(file); err != nil {
-		return fmt.Errorf("pdf: writing: %w", err)
-	}
-	return nil
+	return draw(w, &Document{Pages: sheets, Lang: doc.Lang}, fs, b.Meta, opt.Date, viewerPreferences(imp))
 }
 
 // viewerPreferences is the catalogue entry that tells a print dialogue

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"encoding/xml"
 	"fmt"
 	"strconv"
@@ -49,39 +48,6 @@ func unroman(s string) int {
 		}
 	}
 	return 0
-}
-
-// withCatalogEntry adds an entry (such as "/PageLabels << … >>") to the
-// catalogue of a PDF written by fpdf, which has no call for it. fpdf
-// writes the catalogue as the last object before the cross-reference
-// table, so adding bytes inside it moves only the table, whose offset the
-// trailer's startxref gives: that number is corrected, and no other.
-func withCatalogEntry(pdf []byte, entry string) ([]byte, error) {
-	const cat = "/Type /Catalog\n"
-	at := bytes.LastIndex(pdf, []byte(cat))
-	xref := bytes.LastIndex(pdf, []byte("\nxref\n"))
-	sx := bytes.LastIndex(pdf, []byte("\nstartxref\n"))
-	if at < 0 || xref < at || sx < xref {
-		return nil, fmt.Errorf("pdf: the writer's output has no catalogue before its cross-reference table")
-	}
-	numStart := sx + len("\nstartxref\n")
-	numEnd := numStart + bytes.IndexByte(pdf[numStart:], '\n')
-	if numEnd < numStart {
-		return nil, fmt.Errorf("pdf: the writer's trailer has no startxref offset")
-	}
-	offset, err := strconv.Atoi(string(pdf[numStart:numEnd]))
-	if err != nil || offset != xref+1 {
-		return nil, fmt.Errorf("pdf: the writer's startxref offset %q does not point at its cross-reference table", pdf[numStart:numEnd])
-	}
-	add := entry + "\n"
-	var out bytes.Buffer
-	out.Grow(len(pdf) + len(add) + 8)
-	out.Write(pdf[:at+len(cat)])
-	out.WriteString(add)
-	out.Write(pdf[at+len(cat) : numStart])
-	out.WriteString(strconv.Itoa(offset + len(add)))
-	out.Write(pdf[numEnd:])
-	return out.Bytes(), nil
 }
 
 // xmpPacket returns the document's XMP metadata: title, authors,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -12,12 +13,15 @@ import (
 	"github.com/klauspost/compress/zlib"
 )
 
-// compressStreams finishes the file fpdf wrote: it compresses the
-// streams fpdf writes uncompressed when its own compression is off — the
-// pages' content — with the pages' text put in (see drawer.page), adds
-// the objects that embed the faces (fontObjects, numbered after fpdf's)
-// and names them in the resources' /Font dictionary, and writes the
-// cross-reference table anew for the objects that moved.
+// compressStreams finishes the file fpdf wrote and writes it to w: it
+// compresses the streams fpdf writes uncompressed when its own
+// compression is off — the pages' content — with the pages' text put in
+// (see drawer.page), adds the objects that embed the faces (fontObjects,
+// numbered after fpdf's) and names them in the resources' /Font
+// dictionary, adds catalog (entries such as "/PageLabels << … >>", for
+// which fpdf has no call) to the catalogue, and writes the
+// cross-reference table anew for the objects that moved. The file goes
+// to w piece by piece, never whole in a buffer of its own.
 //
 // fpdf compresses each page with a new zlib writer, and a writer
 // allocates about a megabyte of tables: for a long book that garbage
@@ -33,24 +37,24 @@ import (
 //
 // texts are the pages' text, put in for their placeholders as the
 // streams are compressed; every segment must be put in exactly once.
-func compressStreams(pdf []byte, texts [][]textSegment, fonts func(first int) ([]pdfObject, string, error)) ([]byte, error) {
+func compressStreams(w io.Writer, pdf []byte, texts [][]textSegment, fonts func(first int) ([]pdfObject, string, error), catalog ...string) error {
 	offsets, xref, err := readXref(pdf)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
-		return nil, fmt.Errorf("pdf: unexpected output in front of the header: %.40q", pdf)
+		return fmt.Errorf("pdf: unexpected output in front of the header: %.40q", pdf)
 	}
 	if offsets[resourcesObject] == 0 {
-		return nil, fmt.Errorf("pdf: the writer's output has no resource dictionary")
+		return fmt.Errorf("pdf: the writer's output has no resource dictionary")
 	}
 	streams, err := plainStreams(pdf, offsets)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	extra, fontDict, err := fonts(len(offsets))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	jobs := make([]deflateJob, 0, len(streams)+len(extra))
 	for _, st := range streams {
@@ -63,28 +67,17 @@ func compressStreams(pdf []byte, texts [][]textSegment, fonts func(first int) ([
 	}
 	packed, filled, err := deflateAll(jobs, texts)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	segments := 0
 	for _, t := range texts {
 		segments += len(t)
 	}
 	if filled != segments {
-		return nil, fmt.Errorf("pdf: %d of the pages' %d text segments were put in", filled, segments)
+		return fmt.Errorf("pdf: %d of the pages' %d text segments were put in", filled, segments)
 	}
 
-	var out bytes.Buffer
-	size := len(pdf) + 64 + 20*len(extra) + len(fontDict)
-	for i, j := range jobs {
-		size += len(packed[i]) + 64
-		if j.fill {
-			size -= len(j.data)
-		}
-	}
-	for _, o := range extra {
-		size += len(o.dict) + 32
-	}
-	out.Grow(size + 20*(len(offsets)+len(extra)))
+	out := &countingWriter{w: w}
 	newOffsets := make([]int, len(offsets)+len(extra))
 	order := byOffset(offsets)
 	next := 0                          // the next stream of fpdf's, in file order
@@ -94,34 +87,84 @@ func compressStreams(pdf []byte, texts [][]textSegment, fonts func(first int) ([
 		if k+1 < len(order) {
 			end = offsets[order[k+1]]
 		}
-		if k == len(order)-1 {
+		last := k == len(order)-1
+		if last {
 			// The added objects go in front of the last, the
-			// catalogue, which withCatalogEntry expects last.
-			writeObjects(&out, extra, packed[len(streams):], len(offsets), newOffsets)
+			// catalogue.
+			writeObjects(out, extra, packed[len(streams):], len(offsets), newOffsets)
 		}
-		newOffsets[n] = out.Len()
+		newOffsets[n] = out.n
 		obj := pdf[offsets[n]:end]
 		switch {
 		case next < len(streams) && streams[next].obj == n:
 			st := streams[next]
-			writeStream(&out, n, "", packed[next])
+			writeStream(out, n, "", packed[next])
 			out.Write(pdf[st.data+st.length : end])
 			next++
 		case n == resourcesObject:
-			if err := writeResources(&out, obj, fontDict); err != nil {
-				return nil, err
+			if err := writeResources(out, obj, fontDict); err != nil {
+				return err
+			}
+		case last:
+			if err := writeCatalog(out, obj, catalog); err != nil {
+				return err
 			}
 		default:
 			out.Write(obj)
 		}
 	}
-	newXref := out.Len()
+	newXref := out.n
 	count := len(newOffsets)
-	fmt.Fprintf(&out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", count)
+	line := []byte("0000000000 00000 n \n")
 	for n := 1; n < count; n++ {
-		fmt.Fprintf(&out, "%010d 00000 n \n", newOffsets[n])
+		// Ten digits, zero-padded.
+		for i, v := 9, newOffsets[n]; i >= 0; i, v = i-1, v/10 {
+			line[i] = byte('0' + v%10)
+		}
+		out.Write(line)
 	}
-	return writeTrailer(&out, pdf[xref:], count, newXref)
+	if err := writeTrailer(out, pdf[xref:], count, newXref); err != nil {
+		return err
+	}
+	if out.err != nil {
+		return fmt.Errorf("pdf: writing: %w", out.err)
+	}
+	return nil
+}
+
+// countingWriter counts what it writes, for the cross-reference table's
+// offsets, and keeps the first error, which compressStreams reports at
+// the end.
+type countingWriter struct {
+	w   io.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.n += n
+	c.err = err
+	return n, err
+}
+
+// writeCatalog copies fpdf's catalogue with entries added.
+func writeCatalog(out io.Writer, obj []byte, entries []string) error {
+	const cat = "/Type /Catalog\n"
+	at := bytes.Index(obj, []byte(cat))
+	if at < 0 {
+		return fmt.Errorf("pdf: the writer's last object is not the catalogue: %.60q", obj)
+	}
+	out.Write(obj[:at+len(cat)])
+	for _, e := range entries {
+		io.WriteString(out, e+"\n")
+	}
+	out.Write(obj[at+len(cat):])
+	return nil
 }
 
 // resourcesObject is the number of the resource dictionary fpdf writes,
@@ -130,14 +173,14 @@ const resourcesObject = 2
 
 // writeResources copies fpdf's resource dictionary with the faces'
 // entries in its (empty) /Font dictionary: fpdf is given no font.
-func writeResources(out *bytes.Buffer, obj []byte, fontDict string) error {
+func writeResources(out io.Writer, obj []byte, fontDict string) error {
 	const empty = "/Font <<\n>>"
 	at := bytes.Index(obj, []byte(empty))
 	if at < 0 || bytes.Count(obj, []byte("/Font")) != 1 {
 		return fmt.Errorf("pdf: the writer's resource dictionary has not one empty /Font entry: %.80q", obj)
 	}
 	out.Write(obj[:at])
-	out.WriteString("/Font <<" + fontDict + ">>")
+	io.WriteString(out, "/Font <<"+fontDict+">>")
 	out.Write(obj[at+len(empty):])
 	return nil
 }
@@ -145,22 +188,22 @@ func writeResources(out *bytes.Buffer, obj []byte, fontDict string) error {
 // writeObjects writes the added objects, numbered from first, the
 // streams' data compressed (packed, in order), recording each one's
 // offset.
-func writeObjects(out *bytes.Buffer, objs []pdfObject, packed [][]byte, first int, offsets []int) {
+func writeObjects(out *countingWriter, objs []pdfObject, packed [][]byte, first int, offsets []int) {
 	for i, o := range objs {
-		offsets[first+i] = out.Len()
+		offsets[first+i] = out.n
 		if !o.isStm {
 			fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", first+i, o.dict)
 			continue
 		}
 		writeStream(out, first+i, o.dict, packed[0])
-		out.WriteString("\nendstream\nendobj\n")
+		io.WriteString(out, "\nendstream\nendobj\n")
 		packed = packed[1:]
 	}
 }
 
 // writeStream writes a compressed stream object's head and data, up to
 // the end of the data; entries are the dictionary's other entries.
-func writeStream(out *bytes.Buffer, n int, entries string, data []byte) {
+func writeStream(out io.Writer, n int, entries string, data []byte) {
 	if entries != "" {
 		entries += " "
 	}
@@ -170,16 +213,16 @@ func writeStream(out *bytes.Buffer, n int, entries string, data []byte) {
 
 // writeTrailer writes fpdf's trailer (tail, from its cross-reference
 // table on) with the new object count and table offset.
-func writeTrailer(out *bytes.Buffer, tail []byte, count, xref int) ([]byte, error) {
+func writeTrailer(out io.Writer, tail []byte, count, xref int) error {
 	trailer := bytes.Index(tail, []byte("trailer\n"))
 	sx := bytes.LastIndex(tail, []byte("startxref\n"))
 	if trailer < 0 || sx < trailer {
-		return nil, fmt.Errorf("pdf: the writer's output has no trailer")
+		return fmt.Errorf("pdf: the writer's output has no trailer")
 	}
 	dict := tail[trailer:sx]
 	at := bytes.Index(dict, []byte("/Size "))
 	if at < 0 {
-		return nil, fmt.Errorf("pdf: the writer's trailer has no /Size")
+		return fmt.Errorf("pdf: the writer's trailer has no /Size")
 	}
 	end := at + len("/Size ")
 	for end < len(dict) && dict[end] >= '0' && dict[end] <= '9' {
@@ -189,7 +232,7 @@ func writeTrailer(out *bytes.Buffer, tail []byte, count, xref int) ([]byte, erro
 	fmt.Fprintf(out, "/Size %d", count)
 	out.Write(dict[end:])
 	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
-	return out.Bytes(), nil
+	return nil
 }
 
 // plainStream is an uncompressed stream object: its number, and where

@@ -54,7 +54,7 @@ func TestCompressStreamsIsTheSameOnAnyNumberOfProcessors(t *testing.T) {
 	var want []byte
 	for _, procs := range []int{1, 2, 7} {
 		runtime.GOMAXPROCS(procs)
-		got, err := compressStreams(raw, texts, fonts)
+		got, err := finish(raw, texts, fonts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -76,6 +76,50 @@ func TestCompressStreamsIsTheSameOnAnyNumberOfProcessors(t *testing.T) {
 	}
 }
 
+// finish is compressStreams into a buffer.
+func finish(raw []byte, texts [][]textSegment, fonts func(int) ([]pdfObject, string, error), catalog ...string) ([]byte, error) {
+	var b bytes.Buffer
+	err := compressStreams(&b, raw, texts, fonts, catalog...)
+	return b.Bytes(), err
+}
+
+func TestCompressStreamsAddsCatalogueEntries(t *testing.T) {
+	raw, texts, fonts := uncompressed(t)
+	got, err := finish(raw, texts, fonts, "/PageLabels << /Nums [0 << /S /r >>] >>", "/ViewerPreferences << /Duplex /DuplexFlipLongEdge >>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(got, []byte("/Type /Catalog\n/PageLabels << /Nums [0 << /S /r >>] >>\n/ViewerPreferences << /Duplex /DuplexFlipLongEdge >>\n")) {
+		t.Error("the catalogue lacks the entries added")
+	}
+	// The table's offsets point at the objects, the last one, the
+	// catalogue, included.
+	offsets := mustXref(t, got)
+	for n := 1; n < len(offsets); n++ {
+		if !bytes.HasPrefix(got[offsets[n]:], []byte(strconv.Itoa(n)+" 0 obj\n")) {
+			t.Errorf("object %d is not at offset %d", n, offsets[n])
+		}
+	}
+	// A file whose last object is not the catalogue is an error, not
+	// a file without its page labels.
+	other := bytes.Replace(raw, []byte("/Type /Catalog"), []byte("/Type /Katalog"), 1)
+	if _, err := finish(other, texts, fonts, "/PageLabels << >>"); err == nil || !strings.Contains(err.Error(), "not the catalogue") {
+		t.Errorf("a last object that is not the catalogue gives %v", err)
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
+
+func TestCompressStreamsReportsAFailedWrite(t *testing.T) {
+	raw, texts, fonts := uncompressed(t)
+	if err := compressStreams(failingWriter{}, raw, texts, fonts); err == nil || !strings.Contains(err.Error(), "short write") {
+		t.Errorf("a writer that fails gives %v", err)
+	}
+}
+
 // mustXref reads a file's object offsets.
 func mustXref(t *testing.T, pdf []byte) []int {
 	t.Helper()
@@ -93,15 +137,15 @@ func TestEveryTextSegmentIsPutInOnce(t *testing.T) {
 	}
 	// A segment no placeholder stands for: the file would lose text.
 	extra := append(slices.Clone(texts), []textSegment{{FontRegular, 10, "BT 0 0 Td [(lost)] TJ ET"}})
-	if _, err := compressStreams(raw, extra, fonts); err == nil || !strings.Contains(err.Error(), "text segments were put in") {
+	if _, err := finish(raw, extra, fonts); err == nil || !strings.Contains(err.Error(), "text segments were put in") {
 		t.Errorf("a segment left out gives %v", err)
 	}
 	// A placeholder for a segment that does not exist.
-	if _, err := compressStreams(raw, texts[:1], fonts); err == nil || !strings.Contains(err.Error(), "names no segment") {
+	if _, err := finish(raw, texts[:1], fonts); err == nil || !strings.Contains(err.Error(), "names no segment") {
 		t.Errorf("a placeholder without its segment gives %v", err)
 	}
 	// What the placeholders stand for is in the file, and they are not.
-	got, err := compressStreams(raw, texts, fonts)
+	got, err := finish(raw, texts, fonts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,12 +22,12 @@ import (
 // document carries no wall-clock time and no random ID, so one layout
 // always gives the same bytes. draw consumes doc: its pages are let go
 // as they are drawn.
-func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Time) error {
+func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Time, catalog ...string) error {
 	if len(doc.Pages) == 0 {
 		return fmt.Errorf("pdf: the book has no pages")
 	}
 	first := doc.Pages[0]
-	return drawOn(w, doc, fs, newDocument(first.Width, first.Height, meta, doc.Lang, date))
+	return drawOn(w, doc, fs, newDocument(first.Width, first.Height, meta, doc.Lang, date), catalog...)
 }
 
 // newDocument makes fpdf's document for pages of the given size with the
@@ -58,8 +58,9 @@ func newDocument(width, height float64, meta book.Metadata, lang string, date ti
 	return &drawer{pdf: p, images: map[*book.Asset]string{}}
 }
 
-// drawOn draws the pages into the document d.
-func drawOn(w io.Writer, doc *Document, fs faces, d *drawer) error {
+// drawOn draws the pages into the document d, with entries added to its
+// catalogue besides the page labels.
+func drawOn(w io.Writer, doc *Document, fs faces, d *drawer, catalog ...string) error {
 	if len(doc.Pages) == 0 {
 		return fmt.Errorf("pdf: the book has no pages")
 	}
@@ -93,19 +94,9 @@ func drawOn(w io.Writer, doc *Document, fs faces, d *drawer) error {
 	if err := p.Output(&out); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	file, err := compressStreams(out.Bytes(), texts, func(first int) ([]pdfObject, string, error) {
+	return compressStreams(w, out.Bytes(), texts, func(first int) ([]pdfObject, string, error) {
 		return fontObjects(fs, runes, first)
-	})
-	if err != nil {
-		return err
-	}
-	if file, err = withCatalogEntry(file, "/PageLabels "+labels); err != nil {
-		return err
-	}
-	if _, err := w.Write(file); err != nil {
-		return fmt.Errorf("pdf: writing: %w", err)
-	}
-	return nil
+	}, append([]string{"/PageLabels " + labels}, catalog...)...)
 }
 
 // drawer holds the writer's state while drawing pages.
