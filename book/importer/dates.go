@@ -2,10 +2,11 @@ package importer
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+
+	"samizdat/internal/lazyregexp"
 )
 
 // months maps month names and their usual abbreviations to numbers.
@@ -23,13 +24,13 @@ var weekdays = map[string]bool{
 }
 
 var (
-	isoDateRE  = regexp.MustCompile(`^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$`)
-	isoStampRE = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}`)
-	numericRE  = regexp.MustCompile(`^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{2}|\d{4})$`)
+	isoDateRE  = lazyregexp.New(`^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$`)
+	isoStampRE = lazyregexp.New(`^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}`)
+	numericRE  = lazyregexp.New(`^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*([/.\-])\s*(\d{2}|\d{4})$`)
 	// timeRE is a time of day after a date ("26/04/2010 14:32", ", at
 	// 2.30pm"), which a date line may carry and the front matter drops.
-	timeRE = regexp.MustCompile(`(?i)^(?:\s*[,|@-]?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|utc|gmt))?|\s*[,|@-]?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?m\.?)$`)
-	wordRE = regexp.MustCompile(`[\p{L}]+\.?|\d+(?:st|nd|rd|th)?|[,]`)
+	timeRE = lazyregexp.New(`(?i)^(?:\s*[,|@-]?\s*(?:at\s+)?\d{1,2}(?:[:.]\d{2}){1,2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|utc|gmt))?|\s*[,|@-]?\s*(?:at\s+)?\d{1,2}\s*[ap]\.?m\.?)$`)
+	wordRE = lazyregexp.New(`[\p{L}]+\.?|\d+(?:st|nd|rd|th)?|[,]`)
 )
 
 // maxDateLen is longer than any date written out with its weekday and
@@ -59,10 +60,10 @@ func parseDate(s string) (string, error) {
 	if len(v) > maxDateLen {
 		return "", &dateError{value: v[:maxDateLen] + "…", why: "too long for a date"}
 	}
-	if m := isoStampRE.FindStringSubmatch(v); m != nil {
+	if m := isoStampRE().FindStringSubmatch(v); m != nil {
 		return ymd(s, atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}
-	if m := isoDateRE.FindStringSubmatch(v); m != nil {
+	if m := isoDateRE().FindStringSubmatch(v); m != nil {
 		switch {
 		case m[2] == "":
 			return m[1], nil
@@ -72,7 +73,7 @@ func parseDate(s string) (string, error) {
 		return ymd(s, atoi(m[1]), atoi(m[2]), atoi(m[3]))
 	}
 	v = stripTime(v)
-	if m := numericRE.FindStringSubmatch(v); m != nil {
+	if m := numericRE().FindStringSubmatch(v); m != nil {
 		if m[2] != m[4] {
 			return "", &dateError{value: s, why: "mixed separators"}
 		}
@@ -88,7 +89,7 @@ func parseDate(s string) (string, error) {
 // stripTime removes a time of day after the year.
 func stripTime(v string) string {
 	for i := range v {
-		if i > 0 && timeRE.MatchString(v[i:]) {
+		if i > 0 && timeRE().MatchString(v[i:]) {
 			return strings.TrimSpace(v[:i])
 		}
 	}
@@ -98,7 +99,7 @@ func stripTime(v string) string {
 // writtenDate reads a date with the month in words.
 func writtenDate(orig, v string) (string, error) {
 	var day, month, year int
-	for _, w := range wordRE.FindAllString(v, -1) {
+	for _, w := range wordRE().FindAllString(v, -1) {
 		lw := strings.ToLower(strings.TrimSuffix(w, "."))
 		switch {
 		case w == ",", lw == "of", lw == "the":
@@ -119,7 +120,7 @@ func writtenDate(orig, v string) (string, error) {
 			return "", &dateError{value: orig, why: fmt.Sprintf("%q is not part of a date", w)}
 		}
 	}
-	if covered := wordRE.ReplaceAllString(v, ""); strings.TrimSpace(strings.Trim(covered, " -")) != "" {
+	if covered := wordRE().ReplaceAllString(v, ""); strings.TrimSpace(strings.Trim(covered, " -")) != "" {
 		return "", &dateError{value: orig}
 	}
 	switch {

@@ -1,18 +1,19 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"samizdat/internal/lazyregexp"
 )
 
 var (
 	// lineStartRE matches what would begin a Markdown block at the start
 	// of a line: an ATX heading, a quotation, a list item, a setext
 	// underline or thematic break, an ordered list number, a definition.
-	lineStartRE   = regexp.MustCompile(`^(?:#{1,6}(?:\s|$)|>|[-+*:](?:\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?:\s|$))`)
-	entityRE      = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
-	citationKeyRE = regexp.MustCompile(`^[\p{L}\p{N}_{]`)
+	lineStartRE   = lazyregexp.New(`^(?:#{1,6}(?:\s|$)|>|[-+*:](?:\s|$)|=+\s*$|-+\s*$|\d{1,9}[.)](?:\s|$))`)
+	entityRE      = lazyregexp.New(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+	citationKeyRE = lazyregexp.New(`^[\p{L}\p{N}_{]`)
 )
 
 // escapeLine makes one line of plain text safe to put in a Markdown
@@ -22,7 +23,7 @@ var (
 // manuscript stays readable to an editor.
 func escapeLine(s string) string {
 	out := escapeInline(s)
-	if lineStartRE.MatchString(out) {
+	if lineStartRE().MatchString(out) {
 		out = escapeBlockStart(out)
 	}
 	return out
@@ -62,12 +63,12 @@ func escapeInline(s string) string {
 		case '&':
 			// "\&" does not survive the reader's entity handling; the
 			// entity for '&' does.
-			if entityRE.MatchString(ahead(i, 40)) {
+			if entityRE().MatchString(ahead(i, 40)) {
 				b.WriteString("&amp;")
 				continue
 			}
 		case '@':
-			if !isWordRune(prev) && citationKeyRE.MatchString(ahead(i+1, 2)) {
+			if !isWordRune(prev) && citationKeyRE().MatchString(ahead(i+1, 2)) {
 				b.WriteByte('\\')
 			}
 		case '[':

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
 // minArticleWords is the least text an extracted article may have: less
@@ -116,7 +116,7 @@ func (h *htmlReader) meta(art readability.Article) Meta {
 	}
 	m.Authors = h.page.bylineNames
 	if by := strings.TrimSpace(art.Byline()); len(m.Authors) == 0 && by != "" && !isURL(by) {
-		m.Authors = splitAuthors(bylineRE.ReplaceAllString(by, ""))
+		m.Authors = splitAuthors(bylineRE().ReplaceAllString(by, ""))
 	}
 	if len(m.Authors) == 0 {
 		m.Authors = h.page.authors
@@ -134,7 +134,7 @@ func (h *htmlReader) meta(art readability.Article) Meta {
 	lang := firstOf(art.Language(), h.page.lang)
 	switch {
 	case lang == "":
-	case langRE.MatchString(lang):
+	case langRE().MatchString(lang):
 		m.Lang = lang
 	default:
 		h.warnf(lineOf(h.text, lang), "the page's language %q is not a language tag (like en or en-GB): left out", lang)
@@ -146,7 +146,7 @@ func (h *htmlReader) meta(art readability.Article) Meta {
 }
 
 // bylineRE strips the "By" and the dates bylines carry.
-var bylineRE = regexp.MustCompile(`(?i)^\s*(?:(?:written\s+)?by|par|von|por|di)[:\s]+|\s*[|,–—-]\s*(?:updated|published|posted).*$`)
+var bylineRE = lazyregexp.New(`(?i)^\s*(?:(?:written\s+)?by|par|von|por|di)[:\s]+|\s*[|,–—-]\s*(?:updated|published|posted).*$`)
 
 // cleanTitle drops the site name pages append to their title ("Title |
 // The Ledger").

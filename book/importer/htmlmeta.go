@@ -2,10 +2,11 @@ package importer
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"samizdat/internal/lazyregexp"
 )
 
 // pageMeta is what a page says about itself outside the article text,
@@ -25,7 +26,7 @@ type pageMeta struct {
 
 // dateClassRE picks <time> elements that date the article rather than
 // something else on the page.
-var dateClassRE = regexp.MustCompile(`(?i)date|time|publish|posted|byline|meta|dateline`)
+var dateClassRE = lazyregexp.New(`(?i)date|time|publish|posted|byline|meta|dateline`)
 
 // readPageMeta collects the metadata of the page: its language, its
 // address, its site name, authors and publication date from <meta>,
@@ -79,7 +80,7 @@ func readPageMeta(doc *html.Node) pageMeta {
 func bylineNames(doc *html.Node) []string {
 	var names []string
 	add := func(s string) {
-		if s = strings.TrimSpace(bylineRE.ReplaceAllString(s, "")); s != "" && len(s) < 80 {
+		if s = strings.TrimSpace(bylineRE().ReplaceAllString(s, "")); s != "" && len(s) < 80 {
 			names = appendNew(names, s)
 		}
 	}
@@ -131,7 +132,7 @@ func timeElementDate(doc *html.Node) string {
 		if _, ok := attrOK(n, "pubdate"); ok || attr(n, "itemprop") == "datePublished" {
 			return v
 		}
-		if marked == "" && (dateClassRE.MatchString(attr(n, "class")) || n.Parent != nil && dateClassRE.MatchString(attr(n.Parent, "class"))) {
+		if marked == "" && (dateClassRE().MatchString(attr(n, "class")) || n.Parent != nil && dateClassRE().MatchString(attr(n.Parent, "class"))) {
 			marked = v
 		}
 	}
@@ -162,4 +163,4 @@ func isURL(s string) bool {
 }
 
 // langRE accepts a BCP 47 language tag as pages write it.
-var langRE = regexp.MustCompile(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)
+var langRE = lazyregexp.New(`^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$`)

@@ -1,11 +1,12 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"samizdat/internal/lazyregexp"
 )
 
 // noteRefTag is the placeholder element a note reference becomes.
@@ -14,11 +15,11 @@ const noteRefTag = "samizdat-noteref"
 var (
 	// noteMarkRE is the text of a note reference: a number or a symbol,
 	// perhaps in brackets.
-	noteMarkRE = regexp.MustCompile(`^\[?(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])\]?$`)
+	noteMarkRE = lazyregexp.New(`^\[?(?:\d{1,3}|[a-z]|\*{1,3}|[†‡§])\]?$`)
 	// notesHeadingRE is the heading over a page's notes.
-	notesHeadingRE = regexp.MustCompile(`(?i)^(?:foot|end)?notes?$|^references$`)
+	notesHeadingRE = lazyregexp.New(`(?i)^(?:foot|end)?notes?$|^references$`)
 	// backlinkRE is the text of a link from a note back to its reference.
-	backlinkRE = regexp.MustCompile(`^(?:↩︎?|↑|\^|back|return)$`)
+	backlinkRE = lazyregexp.New(`^(?:↩︎?|↑|\^|back|return)$`)
 )
 
 // pageNote is one footnote found in a page.
@@ -44,7 +45,7 @@ func (h *htmlReader) notes(root *html.Node) []*html.Node {
 	for _, a := range elements(root, "a") {
 		href := attr(a, "href")
 		target := ids[strings.TrimPrefix(href, "#")]
-		if !strings.HasPrefix(href, "#") || target == nil || !noteMarkRE.MatchString(textContent(a)) || contains(target, a) {
+		if !strings.HasPrefix(href, "#") || target == nil || !noteMarkRE().MatchString(textContent(a)) || contains(target, a) {
 			continue
 		}
 		if !isNoteTarget(target) {
@@ -67,7 +68,7 @@ func (h *htmlReader) notes(root *html.Node) []*html.Node {
 	var out []*html.Node
 	for _, t := range order {
 		for _, a := range elements(t, "a") {
-			if strings.HasPrefix(attr(a, "href"), "#") && backlinkRE.MatchString(textContent(a)) {
+			if strings.HasPrefix(attr(a, "href"), "#") && backlinkRE().MatchString(textContent(a)) {
 				remove(a)
 			}
 		}
@@ -117,7 +118,7 @@ func removeEmpty(n, root *html.Node) {
 			prev = prev.PrevSibling
 		}
 		remove(n)
-		if prev != nil && hasTag(prev, "h1", "h2", "h3", "h4", "h5", "h6") && notesHeadingRE.MatchString(textContent(prev)) {
+		if prev != nil && hasTag(prev, "h1", "h2", "h3", "h4", "h5", "h6") && notesHeadingRE().MatchString(textContent(prev)) {
 			remove(prev)
 		}
 		n = p

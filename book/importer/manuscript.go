@@ -1,18 +1,18 @@
 package importer
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
-// isoDateRE matches the dates the importer writes, which YAML may hold
+// isoOutRE matches the dates the importer writes, which YAML may hold
 // unquoted.
-var isoOutRE = regexp.MustCompile(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
+var isoOutRE = lazyregexp.New(`^\d{4}(?:-\d{2}(?:-\d{2})?)?$`)
 
 // Manuscript returns the article as a samizdat manuscript: YAML front
 // matter with its metadata, then its text. Metadata samizdat has no key
@@ -25,7 +25,7 @@ func (a *Article) Manuscript() []byte {
 	scalar(&b, "title", m.Title)
 	scalar(&b, "subtitle", m.Subtitle)
 	listOrScalar(&b, "author", m.Authors)
-	if isoOutRE.MatchString(m.Date) {
+	if isoOutRE().MatchString(m.Date) {
 		b.WriteString("date: " + m.Date + "\n")
 	} else {
 		scalar(&b, "date", m.Date)

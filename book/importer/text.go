@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
 // block is a run of non-blank lines of a plain-text article.
@@ -31,11 +32,11 @@ const (
 )
 
 var (
-	breakRE     = regexp.MustCompile(`^(?:[*\-_=~#•·]\s*){3,}$`)
-	bulletRE    = regexp.MustCompile(`^(?:[-*•–+]|\d{1,3}[.)])\s+\S`)
-	underlineRE = regexp.MustCompile(`^(?:=+|-+)$`)
+	breakRE     = lazyregexp.New(`^(?:[*\-_=~#•·]\s*){3,}$`)
+	bulletRE    = lazyregexp.New(`^(?:[-*•–+]|\d{1,3}[.)])\s+\S`)
+	underlineRE = lazyregexp.New(`^(?:=+|-+)$`)
 	// sectionNumberRE is a heading's number ("1. ", "IV. ", "2.3 ").
-	sectionNumberRE = regexp.MustCompile(`^(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+`)
+	sectionNumberRE = lazyregexp.New(`^(?:\d+(?:\.\d+)*|[IVXLC]+)[.)]?\s+`)
 )
 
 // maxTitle is the length past which a first line is unlikely to be a title.
@@ -117,7 +118,7 @@ func (r *textReader) header(blocks []block) []block {
 		r.warnf(first.line, 1, "the first line, taken as the title, is %d characters long: is the title missing?", n)
 	}
 	rest := first.lines[1:]
-	if len(rest) > 0 && underlineRE.MatchString(rest[0]) {
+	if len(rest) > 0 && underlineRE().MatchString(rest[0]) {
 		rest = rest[1:]
 	}
 	blocks = blocks[1:]
@@ -199,9 +200,9 @@ func (r *textReader) body(blocks []block) string {
 	for i, b := range blocks {
 		texts[i] = b.text()
 		switch {
-		case len(b.lines) == 1 && breakRE.MatchString(b.lines[0]):
+		case len(b.lines) == 1 && breakRE().MatchString(b.lines[0]):
 			kinds[i] = kindBreak
-		case len(b.lines) > 1 && allMatch(b.lines, bulletRE):
+		case len(b.lines) > 1 && allMatch(b.lines, bulletRE()):
 			kinds[i] = kindList
 		}
 	}
@@ -283,7 +284,7 @@ func quotation(paras []string, shapes []quoteShape) string {
 func list(lines []string) string {
 	var out []string
 	for _, l := range lines {
-		loc := bulletRE.FindStringIndex(l)
+		loc := bulletRE().FindStringIndex(l)
 		marker := strings.TrimSpace(l[:loc[1]-1])
 		item := strings.TrimSpace(l[loc[1]-1:])
 		if marker[0] < '0' || marker[0] > '9' {
@@ -317,7 +318,7 @@ func headingLike(line string) bool {
 	end := strings.TrimRight(line, `"'”’)]`)
 	last, _ := utf8.DecodeLastRuneInString(end)
 	// "1. The first years" is numbered, not two sentences.
-	unnumbered := sectionNumberRE.ReplaceAllString(line, "")
+	unnumbered := sectionNumberRE().ReplaceAllString(line, "")
 	return (unicode.IsLetter(last) || unicode.IsDigit(last)) && !strings.Contains(unnumbered, ". ")
 }
 
