@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
 // citationNode is the goldmark node for a pandoc citation; the walker turns
@@ -39,7 +39,7 @@ func (citationParser) Trigger() []byte { return []byte{'[', '@'} }
 
 // keyRE matches a citation key after '@': pandoc's rule, a letter, digit
 // or '_' first, then those and internal punctuation.
-var keyRE = regexp.MustCompile(`^(?:\{[^{}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/][\p{L}\p{N}_])*)`)
+var keyRE = lazyregexp.New(`^(?:\{[^{}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/][\p{L}\p{N}_])*)`)
 
 func (citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
@@ -69,7 +69,7 @@ func parseInText(line []byte, seg text.Segment, block text.Reader) ast.Node {
 	if prev := block.PrecendingCharacter(); unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == '_' {
 		return nil // an e-mail address or a handle inside a word
 	}
-	key := keyRE.Find(line[1:])
+	key := keyRE().Find(line[1:])
 	if key == nil {
 		return nil
 	}
@@ -131,7 +131,7 @@ func parseItems(s string) ([]book.CiteItem, bool) {
 		if at < 0 {
 			return nil, false
 		}
-		key := keyRE.FindString(part[at+1:])
+		key := keyRE().FindString(part[at+1:])
 		if key == "" {
 			return nil, false
 		}
@@ -168,7 +168,7 @@ var locatorTerms = map[string]string{
 
 // locatorRE matches a locator: numbers or roman numerals, ranges and
 // comma-separated lists of them ("823–25", "xii", "4, 7–9").
-var locatorRE = regexp.MustCompile(`^(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)(?:\s*[-–—]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+))?(?:\s*,\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+))?)*`)
+var locatorRE = lazyregexp.New(`^(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+)(?:\s*[-–—]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+|[IVXLCDM]+))?(?:\s*,\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+)(?:\s*[-–—]\s*(?:\d+(?:\.\d+)*[a-z]?|[ivxlcdm]+))?)*`)
 
 // splitLocator reads "pp. 823–25, emphasis added" into its label
 // ("page"), locator ("823–25") and the suffix after it. A bare number is a
@@ -181,7 +181,7 @@ func splitLocator(s string) (label, locator, suffix string) {
 			label, s, termed = l, strings.TrimSpace(rest), true
 		}
 	}
-	loc := locatorRE.FindString(s)
+	loc := locatorRE().FindString(s)
 	if loc != "" && len(loc) < len(s) && unicode.IsLetter(rune(s[len(loc)])) {
 		loc = "" // a word such as "did" or "mix", not a numeral
 	}
