@@ -3,7 +3,6 @@ package cite
 import (
 	"bytes"
 	"errors"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,6 +10,7 @@ import (
 	"github.com/nickng/bibtex"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
 // bibtexMu serializes calls into the BibTeX parser, which keeps its
@@ -76,7 +76,7 @@ func parseBibTeX(data []byte) (*bibtex.BibTex, error) {
 	return bibtex.Parse(bytes.NewReader(data))
 }
 
-var bibPosRE = regexp.MustCompile(`at (\d+):(\d+)`)
+var bibPosRE = lazyregexp.New(`at (\d+):(\d+)`)
 
 // bibtexError positions one of the parser's errors.
 func bibtexError(file string, data []byte, err error) error {
@@ -86,10 +86,10 @@ func bibtexError(file string, data []byte, err error) error {
 	if errors.As(err, &pe) {
 		pos.Line, pos.Col = len(pe.Pos.Lines)+1, max(pe.Pos.Char, 1)
 		msg = pe.Err
-	} else if m := bibPosRE.FindStringSubmatch(msg); m != nil {
+	} else if m := bibPosRE().FindStringSubmatch(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(m[1])
 		pos.Col, _ = strconv.Atoi(m[2])
-		msg = strings.TrimSpace(bibPosRE.ReplaceAllString(msg, ""))
+		msg = strings.TrimSpace(bibPosRE().ReplaceAllString(msg, ""))
 	}
 	return book.Errorf(pos, "BibTeX: %s", msg)
 }

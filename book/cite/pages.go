@@ -1,16 +1,17 @@
 package cite
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"samizdat/internal/lazyregexp"
 )
 
 // rangeRE matches one page range: two numbers (with an optional letter)
 // joined by a hyphen, an en dash or a doubled hyphen.
-var rangeRE = regexp.MustCompile(`([0-9A-Za-z]+)\s*(?:--|-|–|—)\s*([0-9A-Za-z]+)`)
+var rangeRE = lazyregexp.New(`([0-9A-Za-z]+)\s*(?:--|-|–|—)\s*([0-9A-Za-z]+)`)
 
-var digitsRE = regexp.MustCompile(`^[0-9]+$`)
+var digitsRE = lazyregexp.New(`^[0-9]+$`)
 
 // pageRange writes page ranges as Chicago abbreviates them (CSL's
 // page-range-format="chicago"): "823–25", "101–8", "100–104",
@@ -19,10 +20,10 @@ var digitsRE = regexp.MustCompile(`^[0-9]+$`)
 // written, as citeproc does; otherwise a range of ends that are not plain
 // numbers ("55a-57") gets an en dash but no abbreviation.
 func pageRange(s string, onlyNumeric bool) string {
-	return rangeRE.ReplaceAllStringFunc(s, func(m string) string {
-		sub := rangeRE.FindStringSubmatch(m)
+	return rangeRE().ReplaceAllStringFunc(s, func(m string) string {
+		sub := rangeRE().FindStringSubmatch(m)
 		first, last := sub[1], sub[2]
-		if !digitsRE.MatchString(first) || !digitsRE.MatchString(last) {
+		if !digitsRE().MatchString(first) || !digitsRE().MatchString(last) {
 			if onlyNumeric && !(startsWithDigit(first) && startsWithDigit(last)) {
 				return m
 			}
