@@ -3,7 +3,6 @@ package manifest
 import (
 	"errors"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
 // Decode parses YAML from file into dst, a pointer to Metadata or
@@ -140,8 +140,8 @@ func sortedKeys(m map[string]reflect.Type) []string {
 }
 
 var (
-	lineRE  = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
-	valueRE = regexp.MustCompile("`([^`]*)`")
+	lineRE  = lazyregexp.New(`^(?:yaml: )?line (\d+)(?::(\d+))?: (.*)$`)
+	valueRE = lazyregexp.New("`([^`]*)`")
 )
 
 // yamlErrors turns yaml.v3's errors ("yaml: line 3: …", or a TypeError
@@ -160,7 +160,7 @@ func yamlErrors(file string, firstLine int, src []byte, doc *yaml.Node, err erro
 	var out book.ErrorList
 	for _, m := range msgs {
 		line, col, ours := 1, 0, false
-		if sub := lineRE.FindStringSubmatch(m); sub != nil {
+		if sub := lineRE().FindStringSubmatch(m); sub != nil {
 			line, _ = strconv.Atoi(sub[1])
 			if sub[2] != "" {
 				col, _ = strconv.Atoi(sub[2])
@@ -184,7 +184,7 @@ func yamlErrors(file string, firstLine int, src []byte, doc *yaml.Node, err erro
 // the line's first non-blank character.
 func columnOf(src []byte, doc *yaml.Node, line int, msg string) int {
 	if doc != nil {
-		if sub := valueRE.FindStringSubmatch(msg); sub != nil {
+		if sub := valueRE().FindStringSubmatch(msg); sub != nil {
 			if n := findNode(doc, line, sub[1]); n != nil {
 				return n.Column
 			}

@@ -2,11 +2,11 @@ package manifest
 
 import (
 	"reflect"
-	"regexp"
 
 	"gopkg.in/yaml.v3"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
 // EditionSettings are what one edition changes: the formats it is made
@@ -61,7 +61,7 @@ const editionsShape = "editions: expected a mapping from each edition's name to 
 
 // editionNameRE is a name that is safe in a file name on every system and
 // reads as one word: lower-case letters and digits joined by hyphens.
-var editionNameRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+var editionNameRE = lazyregexp.New(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
 
 // check reports bad and repeated names and checks each edition's keys.
 func (e *Editions) check(c *checker, n *yaml.Node) {
@@ -82,9 +82,9 @@ func (e *Editions) check(c *checker, n *yaml.Node) {
 			continue
 		case first[key.Value] != nil:
 			c.errs = append(c.errs, book.Errorf(c.at(key), "edition %q is declared twice (first at line %d)", key.Value, c.at(first[key.Value]).Line))
-		case !editionNameRE.MatchString(key.Value):
+		case !editionNameRE().MatchString(key.Value):
 			e := book.Errorf(c.at(key), "edition name %q must be lower-case letters, digits and hyphens: it names the edition's files (SLUG-%s.pdf)", key.Value, key.Value)
-			if s := book.Slug(key.Value, true, ""); s != "" && editionNameRE.MatchString(s) {
+			if s := book.Slug(key.Value, true, ""); s != "" && editionNameRE().MatchString(s) {
 				e.Hint = "did you mean \"" + s + "\"?"
 			}
 			c.errs = append(c.errs, e)

@@ -3,10 +3,11 @@ package manifest
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strconv"
 
 	"gopkg.in/yaml.v3"
+
+	"samizdat/internal/lazyregexp"
 )
 
 // MarginSettings override the print page's margins; a margin left out
@@ -79,7 +80,7 @@ type Length struct {
 	Word
 }
 
-var lengthRE = regexp.MustCompile(`^([0-9]+(?:\.[0-9]*)?|\.[0-9]+) *(mm|cm|pt|in)$`)
+var lengthRE = lazyregexp.New(`^([0-9]+(?:\.[0-9]*)?|\.[0-9]+) *(mm|cm|pt|in)$`)
 
 // pointsPer are the points in one of each unit.
 var pointsPer = map[string]float64{"mm": 72 / 25.4, "cm": 720 / 25.4, "pt": 1, "in": 72}
@@ -93,7 +94,7 @@ func (l *Length) UnmarshalYAML(n *yaml.Node) error {
 	if n.Value == "0" {
 		return nil
 	}
-	sub := lengthRE.FindStringSubmatch(n.Value)
+	sub := lengthRE().FindStringSubmatch(n.Value)
 	if sub == nil {
 		if _, err := strconv.ParseFloat(n.Value, 64); err == nil {
 			return posError(n, fmt.Sprintf("length %s needs a unit: write %smm, %spt or %sin", n.Value, n.Value, n.Value, n.Value))
