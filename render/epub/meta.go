@@ -1,16 +1,16 @@
 package epub
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
 	"samizdat/book"
+	"samizdat/internal/lazyregexp"
 )
 
 // langPattern is the shape of a BCP 47 language tag (language, then
 // subtags of up to eight letters or digits).
-var langPattern = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
+var langPattern = lazyregexp.New(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 // normLang returns a usable language tag: "en" when none is given, '_'
 // turned into '-', and "en" with a warning when the tag is malformed.
@@ -19,7 +19,7 @@ func (p *plan) normLang(lang string, pos book.Pos) string {
 	if lang == "" {
 		return "en"
 	}
-	if !langPattern.MatchString(lang) {
+	if !langPattern().MatchString(lang) {
 		p.opt.Warnf(pos, "language %q is not a BCP 47 tag; using \"en\"", lang)
 		return "en"
 	}
@@ -27,12 +27,12 @@ func (p *plan) normLang(lang string, pos book.Pos) string {
 }
 
 // datePattern is the W3C date-time profile EPUB asks of dc:date.
-var datePattern = regexp.MustCompile(`^(\d{4})(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$`)
+var datePattern = lazyregexp.New(`^(\d{4})(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$`)
 
 // isW3CDate reports whether s is a valid W3CDTF date (YYYY, YYYY-MM,
 // YYYY-MM-DD or a full date and time), month and day ranges included.
 func isW3CDate(s string) bool {
-	if !datePattern.MatchString(s) {
+	if !datePattern().MatchString(s) {
 		return false
 	}
 	layouts := []string{"2006", "2006-01", "2006-01-02"}
