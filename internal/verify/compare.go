@@ -12,9 +12,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
+
+	"samizdat/internal/lazyregexp"
 )
 
 // File is one output compared across two builds.
@@ -132,13 +133,13 @@ func readEntry(f *zip.File) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-var objRE = regexp.MustCompile(`(?m)^(\d+) (\d+) obj\b`)
+var objRE = lazyregexp.New(`(?m)^(\d+) (\d+) obj\b`)
 
 // pdfDifference names the object holding the first differing byte.
 func pdfDifference(a, b []byte) string {
 	at := firstByte(a, b)
 	obj := ""
-	for _, m := range objRE.FindAllSubmatchIndex(a, -1) {
+	for _, m := range objRE().FindAllSubmatchIndex(a, -1) {
 		if m[0] > at {
 			break
 		}
