@@ -453,7 +453,7 @@ func (in *inliner) glue(sp span) {
 	if n := len(in.items); n == 0 || in.items[n-1].kind == itemGlue {
 		return
 	}
-	w := in.ts.width(sp.font, " ", sp.size)
+	w := in.ts.spaceWidth(sp.font, sp.size)
 	g := item{kind: itemGlue, width: w, stretch: w / 2, shrink: w / 3, link: sp.link}
 	if sp.font == FontMono {
 		g.stretch, g.shrink = 0, 0

@@ -79,6 +79,8 @@ type typesetter struct {
 	// ascii records, per face, which ASCII characters it has: 1 yes,
 	// 2 no, 0 not asked yet.
 	ascii [numFonts][128]uint8
+	// space is each face's space advance plus one, 0 until asked.
+	space [numFonts]int
 
 	// paras counts the paragraphs set, to tell their lines apart.
 	paras int
@@ -195,12 +197,23 @@ func (ts *typesetter) ownState() {
 func (ts *typesetter) checkGlyphs(pos book.Pos, f Font, s string) {
 	face := ts.faces[f]
 	for _, r := range s {
-		if r == ' ' || ts.missing[r] || ts.hasGlyph(f, face.Has, r) {
+		// The face's own answer first: it is cached in an array for
+		// ASCII, and nearly every character has its glyph.
+		if r == ' ' || ts.hasGlyph(f, face.Has, r) || ts.missing[r] {
 			continue
 		}
 		ts.missing[r] = true
 		ts.warn(warning{pos: pos, msg: fmt.Sprintf("the font has no glyph for %q (U+%04X); it will show as a blank box", r, r), glyph: r})
 	}
+}
+
+// spaceWidth is the width of a space in font f at size points: every
+// word is followed by one, so it is not looked up by its string.
+func (ts *typesetter) spaceWidth(f Font, size float64) float64 {
+	if ts.space[f] == 0 {
+		ts.space[f] = ts.faces[f].Advance(' ') + 1 // 0 is "not yet"
+	}
+	return float64(ts.space[f]-1) * size / float64(ts.faces[f].UnitsPerEm)
 }
 
 // width measures s in font f at size points, with kerning.
