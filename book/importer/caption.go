@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -21,13 +22,18 @@ var starters = wordSet(`A An The This That These Those There Here It Its
 	Years Days Weeks Months Decades Nearly Almost More Less Such Thousands
 	Hundreds Millions Workers People Protesters Police Demonstrators Students`)
 
-// wordSet makes a set of the words in s.
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
+// wordSet returns a function that makes the set of the words in s the
+// first time it is called: the sets are large, and building them at
+// start-up would cost every process that links the importer, including
+// each build, which never imports an article.
+func wordSet(s string) func() map[string]bool {
+	return sync.OnceValue(func() map[string]bool {
+		m := map[string]bool{}
+		for _, w := range strings.Fields(s) {
+			m[w] = true
+		}
+		return m
+	})
 }
 
 // maxCaptionWords bounds the run of words taken for a caption.
@@ -83,7 +89,7 @@ func fusePoint(token string) int {
 			if j := strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }); j >= 0 {
 				word = word[:j]
 			}
-			if starters[word] {
+			if starters()[word] {
 				return i
 			}
 		}

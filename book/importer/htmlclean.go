@@ -28,7 +28,7 @@ var clutterClasses = wordSet(`ad ads advert advertisement ad-slot ad-label ad-in
 // isClutter reports whether an element's classes mark it as furniture.
 func isClutter(n *html.Node) bool {
 	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
-		if clutterClasses[c] || strings.HasPrefix(c, "ad-") {
+		if clutterClasses()[c] || strings.HasPrefix(c, "ad-") {
 			return true
 		}
 	}

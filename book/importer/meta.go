@@ -136,7 +136,7 @@ func parseHeaderLine(line string) ([]headerLine, bool) {
 // as a sentence with a colon ("The argument goes: revolutions fail.").
 func unknownKeyLike(key, value, line string) bool {
 	words := strings.Fields(key)
-	if len(line) > 120 || len(words) > 3 || articles[strings.ToLower(words[0])] {
+	if len(line) > 120 || len(words) > 3 || articles()[strings.ToLower(words[0])] {
 		return false
 	}
 	return !strings.ContainsAny(value[len(value)-1:], ".!?") || len(strings.Fields(value)) <= 2
