@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
+
+	"samizdat/internal/manpage"
 )
 
 func (a *app) manCommand(root *cobra.Command) *cobra.Command {
@@ -30,9 +33,16 @@ into DIR (default: the current folder), for installing under
 			if secs, err := strconv.ParseInt(a.getenv("SOURCE_DATE_EPOCH"), 10, 64); err == nil {
 				date = time.Unix(secs, 0).UTC()
 			}
-			header := &doc.GenManHeader{Title: "SAMIZDAT", Section: "1", Source: "samizdat", Manual: "samizdat manual", Date: &date}
-			if err := doc.GenManTree(root, header, dir); err != nil {
-				return a.fail(err)
+			header := manpage.Header{Section: "1", Date: date, Source: "samizdat", Manual: "samizdat manual"}
+			for _, c := range manpage.Pages(root) {
+				var page bytes.Buffer
+				if err := manpage.Write(&page, c, header); err != nil {
+					return a.fail(err)
+				}
+				name := filepath.Join(dir, manpage.Name(c)+"."+header.Section)
+				if err := os.WriteFile(name, page.Bytes(), 0o644); err != nil {
+					return a.fail(err)
+				}
 			}
 			fmt.Fprintf(a.stdout, "wrote manual pages into %s\n", dir)
 			return nil
