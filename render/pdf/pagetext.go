@@ -85,6 +85,8 @@ const pageFontSize = 10
 
 // setTexts writes every page's text, on as many goroutines as there are
 // processors, and returns it by page with the characters each face sets.
+// It consumes the pages' runs: each page's Texts are let go once written,
+// for a long book the better part of its layout's memory.
 func setTexts(pages []*Page, fs faces) ([][]textSegment, runeSets) {
 	out := make([][]textSegment, len(pages))
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(pages)))
@@ -102,6 +104,7 @@ func setTexts(pages []*Page, fs faces) ([][]textSegment, runeSets) {
 			tw := newTextWriter(fs)
 			for i := range next {
 				out[i] = tw.page(pages[i])
+				pages[i].Texts = nil
 			}
 			sets[w] = tw.runes
 		}()
