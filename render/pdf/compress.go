@@ -77,6 +77,24 @@ func compressStreams(w io.Writer, pdf []byte, texts [][]textSegment, fonts func(
 		return fmt.Errorf("pdf: %d of the pages' %d text segments were put in", filled, segments)
 	}
 
+	if g, ok := w.(interface{ Grow(int) }); ok {
+		// A buffer is grown once to the file's size (within a few
+		// bytes a number), not doubled again and again as it fills.
+		size := len(pdf) + len(fontDict) + 32*len(catalog) + 20*len(extra)
+		for i, j := range jobs {
+			size += len(packed[i]) + 64
+			if j.fill {
+				size -= len(j.data)
+			}
+		}
+		for _, o := range extra {
+			size += len(o.dict) + 64
+		}
+		for _, c := range catalog {
+			size += len(c)
+		}
+		g.Grow(size)
+	}
 	out := &countingWriter{w: w}
 	newOffsets := make([]int, len(offsets)+len(extra))
 	order := byOffset(offsets)

@@ -89,6 +89,14 @@ func TestCompressStreamsAddsCatalogueEntries(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A buffer is grown once, to about the file's size.
+	var buf growRecorder
+	if err := compressStreams(&buf, raw, texts, fonts, "/PageLabels << /Nums [0 << /S /r >>] >>"); err != nil {
+		t.Fatal(err)
+	}
+	if n := buf.Len(); len(buf.grows) != 1 || buf.grows[0] < n || buf.grows[0] > n+n/10 {
+		t.Errorf("a file of %d bytes grew its buffer by %v: want once, by its size or up to a tenth more", n, buf.grows)
+	}
 	if !bytes.Contains(got, []byte("/Type /Catalog\n/PageLabels << /Nums [0 << /S /r >>] >>\n/ViewerPreferences << /Duplex /DuplexFlipLongEdge >>\n")) {
 		t.Error("the catalogue lacks the entries added")
 	}
@@ -106,6 +114,17 @@ func TestCompressStreamsAddsCatalogueEntries(t *testing.T) {
 	if _, err := finish(other, texts, fonts, "/PageLabels << >>"); err == nil || !strings.Contains(err.Error(), "not the catalogue") {
 		t.Errorf("a last object that is not the catalogue gives %v", err)
 	}
+}
+
+// growRecorder is a buffer that records what it is asked to grow by.
+type growRecorder struct {
+	bytes.Buffer
+	grows []int
+}
+
+func (g *growRecorder) Grow(n int) {
+	g.grows = append(g.grows, n)
+	g.Buffer.Grow(n)
 }
 
 // failingWriter fails every write.
