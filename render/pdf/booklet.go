@@ -64,7 +64,7 @@ func (r *Booklet) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
-	return draw(w, &Document{Pages: sheets, Lang: doc.Lang}, fs, b.Meta, opt.Date, viewerPreferences(imp))
+	return draw(w, &Document{Pages: sheets, Lang: doc.Lang}, fs, b.Meta, opt.Date, nil, viewerPreferences(imp))
 }
 
 // viewerPreferences is the catalogue entry that tells a print dialogue

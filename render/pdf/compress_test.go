@@ -35,7 +35,7 @@ func uncompressed(t *testing.T) ([]byte, [][]textSegment, func(int) ([]pdfObject
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
 	p.SetCompression(false)
 	d := &drawer{pdf: p, images: map[*book.Asset]string{}}
-	texts, runes := setTexts(doc.Pages, fs)
+	texts, runes := setTexts(doc.Pages, fs, nil)
 	for i, pg := range doc.Pages {
 		if err := d.page(pg, i, texts[i]); err != nil {
 			t.Fatal(err)
@@ -204,5 +204,32 @@ func inflateAll(t *testing.T, pdf []byte) []byte {
 			t.Fatal(err)
 		}
 		rest = data[n:]
+	}
+}
+
+func TestTextWrittenAsPagesAreMadeIsTheSame(t *testing.T) {
+	// Render writes the text of finished pages while the rest are laid
+	// out; contents pages, whose numbers come at the end, are written
+	// afterwards. The file is the one drawn from the whole layout.
+	for _, b := range []*book.Book{booktest.Sample(), booktest.Generated(12)} {
+		var early bytes.Buffer
+		if err := New().Render(&early, b, render.Options{Date: testDate()}); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Layout(b, render.Options{Date: testDate()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		fs, err := loadFaces(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var late bytes.Buffer
+		if err := draw(&late, doc, fs, b.Meta, testDate(), nil); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(early.Bytes(), late.Bytes()) {
+			t.Errorf("%s: the file differs when the text is written as the pages are made", b.Meta.Title)
+		}
 	}
 }

@@ -22,12 +22,12 @@ import (
 // document carries no wall-clock time and no random ID, so one layout
 // always gives the same bytes. draw consumes doc: its pages are let go
 // as they are drawn.
-func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Time, catalog ...string) error {
+func draw(w io.Writer, doc *Document, fs faces, meta book.Metadata, date time.Time, early *earlyTexts, catalog ...string) error {
 	if len(doc.Pages) == 0 {
 		return fmt.Errorf("pdf: the book has no pages")
 	}
 	first := doc.Pages[0]
-	return drawOn(w, doc, fs, newDocument(first.Width, first.Height, meta, doc.Lang, date), catalog...)
+	return drawOn(w, doc, fs, newDocument(first.Width, first.Height, meta, doc.Lang, date), early, catalog...)
 }
 
 // newDocument makes fpdf's document for pages of the given size with the
@@ -59,12 +59,13 @@ func newDocument(width, height float64, meta book.Metadata, lang string, date ti
 }
 
 // drawOn draws the pages into the document d, with entries added to its
-// catalogue besides the page labels.
-func drawOn(w io.Writer, doc *Document, fs faces, d *drawer, catalog ...string) error {
+// catalogue besides the page labels. early, when not nil, holds the text
+// of pages written while they were laid out.
+func drawOn(w io.Writer, doc *Document, fs faces, d *drawer, early *earlyTexts, catalog ...string) error {
 	if len(doc.Pages) == 0 {
 		return fmt.Errorf("pdf: the book has no pages")
 	}
-	texts, runes := setTexts(doc.Pages, fs)
+	texts, runes := setTexts(doc.Pages, fs, early)
 	p := d.pdf
 	// Link targets are declared before any page is drawn, so that a link
 	// may point forward.

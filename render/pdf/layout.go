@@ -29,10 +29,18 @@ func LayoutWith(b *book.Book, opt render.Options, set Settings) (*Document, erro
 // page break: the paginator leaves them out and writes them in when every
 // page has its number (see paginator.fillNumbers).
 func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (*Document, error) {
+	return layoutSeeing(b, fs, sz, opt, set, nil)
+}
+
+// layoutSeeing is layout calling seen, when it is not nil, with each page
+// the paginator finishes that no later step changes (see
+// paginator.finish).
+func layoutSeeing(b *book.Book, fs faces, sz Size, opt render.Options, set Settings, seen func(*Page)) (*Document, error) {
 	if err := checkMargins(sz, b.Output.Margins); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	ts := newTypesetter(b, fs, sz, set)
+	ts.seen = seen
 	pages := ts.paginate(ts.divisions(), nil).pages
 	ts, pages = padBooklet(ts, pages, sz)
 	for _, w := range ts.warnings {
@@ -55,6 +63,7 @@ func padBooklet(ts *typesetter, pages []*Page, sz Size) (*typesetter, []*Page) {
 	set.BlanksBeforeBack += short
 	again := newTypesetter(ts.book, ts.faces, sz, set)
 	again.adoptCaches(ts)
+	again.seen = ts.seen
 	pages = again.paginate(again.divisions(), nil).pages
 	// Back matter opening on a recto could take a blank verso in or out
 	// again; whatever is still missing goes at the end.

@@ -429,9 +429,15 @@ func (p *paginator) finish() {
 	if len(pb.body) == 0 && len(pb.carried) == 0 {
 		return
 	}
+	numbers := len(p.numbers)
 	pg := p.render(pb)
 	pg.sources = bodySources(pb.body)
 	p.pages = append(p.pages, pg)
+	// A page that shows contents entries gets their page numbers at the
+	// end (fillNumbers, on a copy); any other is final now.
+	if p.ts.seen != nil && len(p.numbers) == numbers {
+		p.ts.seen(pg)
+	}
 }
 
 // bodySources returns the places in the model where the boxes of a

@@ -86,16 +86,24 @@ const pageFontSize = 10
 // setTexts writes every page's text, on as many goroutines as there are
 // processors, and returns it by page with the characters each face sets.
 // It consumes the pages' runs: each page's Texts are let go once written,
-// for a long book the better part of its layout's memory.
-func setTexts(pages []*Page, fs faces) ([][]textSegment, runeSets) {
+// for a long book the better part of its layout's memory. Pages whose
+// text early (when not nil) wrote as they were made are taken from it.
+func setTexts(pages []*Page, fs faces, early *earlyTexts) ([][]textSegment, runeSets) {
 	out := make([][]textSegment, len(pages))
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(pages)))
-	sets := make([]runeSets, workers)
+	sets := make([]runeSets, workers, workers+1)
 	next := make(chan int, len(pages))
-	for i := range pages {
+	for i, pg := range pages {
+		if segs, ok := early.written(pg); ok {
+			out[i] = segs
+			continue
+		}
 		next <- i
 	}
 	close(next)
+	if early != nil {
+		sets = append(sets, early.tw.runes)
+	}
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
@@ -119,6 +127,47 @@ func setTexts(pages []*Page, fs faces) ([][]textSegment, runeSets) {
 		}
 	}
 	return out, runes
+}
+
+// earlyTexts writes the text of pages as the paginator finishes them,
+// on a goroutine of its own, and lets each page's runs go once written.
+type earlyTexts struct {
+	pages chan *Page
+	done  chan struct{}
+	tw    *textWriter
+	segs  map[*Page][]textSegment
+}
+
+// startEarlyTexts starts the writer.
+func startEarlyTexts(fs faces) *earlyTexts {
+	e := &earlyTexts{pages: make(chan *Page, 64), done: make(chan struct{}), tw: newTextWriter(fs), segs: map[*Page][]textSegment{}}
+	go func() {
+		defer close(e.done)
+		for pg := range e.pages {
+			e.segs[pg] = e.tw.page(pg)
+			pg.Texts = nil
+		}
+	}()
+	return e
+}
+
+// page hands the writer a finished page.
+func (e *earlyTexts) page(pg *Page) { e.pages <- pg }
+
+// close waits for the pages handed over to be written.
+func (e *earlyTexts) close() {
+	close(e.pages)
+	<-e.done
+}
+
+// written returns the text written for pg, if it was; e may be nil.
+// Only after close.
+func (e *earlyTexts) written(pg *Page) ([]textSegment, bool) {
+	if e == nil {
+		return nil, false
+	}
+	segs, ok := e.segs[pg]
+	return segs, ok
 }
 
 // textWriter writes pages' text on one goroutine.

@@ -52,11 +52,16 @@ func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	if err != nil {
 		return err
 	}
-	doc, err := layout(b, fs, sz, opt, settingsFor(b, r.Settings))
+	// The pages' text is written as the paginator finishes them, on
+	// another goroutine, and their runs let go: the pages of a long
+	// book no longer pile up in memory until they are drawn.
+	early := startEarlyTexts(fs)
+	doc, err := layoutSeeing(b, fs, sz, opt, settingsFor(b, r.Settings), early.page)
+	early.close()
 	if err != nil {
 		return err
 	}
-	return draw(w, doc, fs, b.Meta, opt.Date)
+	return draw(w, doc, fs, b.Meta, opt.Date, early)
 }
 
 // prepare reads what every layout of b needs: the page size and the

@@ -151,7 +151,7 @@ func TestFontsAreEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, runes := setTexts(doc.Pages, fs)
+	_, runes := setTexts(doc.Pages, fs, nil)
 	want := 0
 	for _, set := range runes {
 		if len(set) > 0 {

@@ -93,6 +93,9 @@ type typesetter struct {
 	warned   map[warning]bool
 	warnings []warning
 	missing  map[rune]bool
+	// seen, when set, is given each page the paginator finishes whose
+	// content is final (see paginator.finish).
+	seen func(*Page)
 }
 
 // newTypesetter prepares to lay out b on pages of size sz.
