@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"compress/zlib"
+	"fmt"
 	"io"
 	"runtime"
 	"slices"
@@ -20,7 +21,7 @@ import (
 // uncompressed draws the sample book the way draw does before
 // compressStreams: fpdf's own output, streams uncompressed, and the
 // pages' text and the faces' objects to put in.
-func uncompressed(t *testing.T) ([]byte, [][]textSegment, func(int) ([]pdfObject, string, error)) {
+func uncompressed(t *testing.T) ([]byte, [][]byte, func(int) ([]pdfObject, string, error)) {
 	t.Helper()
 	b := booktest.Sample()
 	doc, err := Layout(b, render.Options{})
@@ -36,8 +37,8 @@ func uncompressed(t *testing.T) ([]byte, [][]textSegment, func(int) ([]pdfObject
 	p.SetCompression(false)
 	d := &drawer{pdf: p, images: map[*book.Asset]string{}}
 	texts, runes := setTexts(doc.Pages, fs, nil)
-	for i, pg := range doc.Pages {
-		if err := d.page(pg, i, texts[i]); err != nil {
+	for _, pg := range doc.Pages {
+		if err := d.page(pg); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -77,7 +78,7 @@ func TestCompressStreamsIsTheSameOnAnyNumberOfProcessors(t *testing.T) {
 }
 
 // finish is compressStreams into a buffer.
-func finish(raw []byte, texts [][]textSegment, fonts func(int) ([]pdfObject, string, error), catalog ...string) ([]byte, error) {
+func finish(raw []byte, texts [][]byte, fonts func(int) ([]pdfObject, string, error), catalog ...string) ([]byte, error) {
 	var b bytes.Buffer
 	err := compressStreams(&b, raw, texts, fonts, catalog...)
 	return b.Bytes(), err
@@ -149,33 +150,50 @@ func mustXref(t *testing.T, pdf []byte) []int {
 	return offsets
 }
 
-func TestEveryTextSegmentIsPutInOnce(t *testing.T) {
+func TestEveryPageGetsItsText(t *testing.T) {
 	raw, texts, fonts := uncompressed(t)
-	if !bytes.Contains(raw, []byte(placeholder(0, 0))) {
-		t.Fatal("fpdf's output has no placeholder for the first page's text")
+	// Text for a page fpdf did not draw, or a page without its text:
+	// either would put text on the wrong pages.
+	if _, err := finish(raw, append(slices.Clone(texts), nil), fonts); err == nil || !strings.Contains(err.Error(), "pages, not the") {
+		t.Errorf("text for a page too many gives %v", err)
 	}
-	// A segment no placeholder stands for: the file would lose text.
-	extra := append(slices.Clone(texts), []textSegment{{FontRegular, 10, "BT 0 0 Td [(lost)] TJ ET"}})
-	if _, err := finish(raw, extra, fonts); err == nil || !strings.Contains(err.Error(), "text segments were put in") {
-		t.Errorf("a segment left out gives %v", err)
+	if _, err := finish(raw, texts[:len(texts)-1], fonts); err == nil || !strings.Contains(err.Error(), "more pages than") {
+		t.Errorf("a page without its text gives %v", err)
 	}
-	// A placeholder for a segment that does not exist.
-	if _, err := finish(raw, texts[:1], fonts); err == nil || !strings.Contains(err.Error(), "names no segment") {
-		t.Errorf("a placeholder without its segment gives %v", err)
-	}
-	// What the placeholders stand for is in the file, and they are not.
 	got, err := finish(raw, texts, fonts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	content := inflateAll(t, got)
-	if bytes.Contains(content, []byte(placeholderMark)) {
-		t.Error("a placeholder is left in the file")
-	}
-	for _, seg := range texts[len(texts)-1] {
-		if !bytes.Contains(content, []byte(seg.ops)) {
-			t.Errorf("the last page's text %.60q is not in the file", seg.ops)
+	// Each page with text shows fpdf's content and then its own text
+	// stream, which holds what was written for it.
+	offsets := mustXref(t, got)
+	pages := 0
+	for _, off := range byOffset(offsets) {
+		obj := got[offsets[off]:]
+		obj = obj[:bytes.Index(obj, []byte("endobj"))]
+		if !bytes.Contains(obj, []byte("<</Type /Page\n")) {
+			continue
 		}
+		want := texts[pages]
+		pages++
+		var fpdfContent, text int
+		n, _ := fmt.Sscanf(string(obj[bytes.Index(obj, []byte("/Contents")):]), "/Contents [%d 0 R %d 0 R]", &fpdfContent, &text)
+		if want == nil {
+			if n == 2 {
+				t.Errorf("page %d has no text but a second content stream", pages)
+			}
+			continue
+		}
+		if n != 2 {
+			t.Fatalf("page %d: /Contents is not fpdf's stream and its text: %.80q", pages, obj)
+		}
+		stream := got[offsets[text]:]
+		if !bytes.Contains(stream[:bytes.Index(stream, []byte("endobj"))], want) {
+			t.Errorf("page %d's text stream is not the text written for it", pages)
+		}
+	}
+	if pages != len(texts) {
+		t.Errorf("%d page objects, want %d", pages, len(texts))
 	}
 }
 

@@ -81,7 +81,7 @@ func drawOn(w io.Writer, doc *Document, fs faces, d *drawer, early *earlyTexts, 
 	}
 	labels := pageLabels(doc.Pages)
 	for i, pg := range doc.Pages {
-		if err := d.page(pg, i, texts[i]); err != nil {
+		if err := d.page(pg); err != nil {
 			return err
 		}
 		// A drawn page is no longer needed: let it go while the rest
@@ -108,11 +108,10 @@ type drawer struct {
 	images map[*book.Asset]string
 }
 
-// page draws page number index (from 0). Its text, written already
-// (setTexts), goes into the file only when the streams are compressed:
-// fpdf is given a placeholder for each segment, so that it does not copy
-// the bulk of the page's content from buffer to buffer.
-func (d *drawer) page(pg *Page, index int, texts []textSegment) error {
+// page draws a page's rules, images, links and bookmarks. Its text,
+// written already (setTexts), is a content stream of its own, which
+// compressStreams adds after fpdf's.
+func (d *drawer) page(pg *Page) error {
 	p := d.pdf
 	p.AddPageFormat("P", fpdf.SizeType{Wd: pg.Width, Ht: pg.Height})
 	for _, m := range pg.Marks {
@@ -131,9 +130,6 @@ func (d *drawer) page(pg *Page, index int, texts []textSegment) error {
 			return err
 		}
 		p.ImageOptions(name, im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
-	}
-	for k := range texts {
-		p.RawWriteStr(placeholder(index, k))
 	}
 	for _, l := range pg.Links {
 		switch {

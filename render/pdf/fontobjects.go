@@ -31,6 +31,9 @@ type pdfObject struct {
 	dict   string
 	stream []byte
 	isStm  bool
+	// packed is a stream's data compressed already; nil to compress
+	// stream.
+	packed []byte
 }
 
 // fontResource is a face's name in the pages' resources.

@@ -2,59 +2,23 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // The pages' text is written ahead of drawing, several pages at once:
 // turning runs into text objects (tjArray, lineWriter) is most of the
-// work of drawing a page, and it needs nothing from fpdf. fpdf is given
-// a placeholder for each segment, and the segment, with the operator
-// that selects its face and size, goes in when the streams are
-// compressed.
-
-// placeholderMark starts the comment line that stands in the page's
-// content for a segment of its text until compressStreams puts the text
-// in (see fillText).
-const placeholderMark = "%samizdat-text "
-
-// placeholder returns the line that stands for segment k of page i.
-func placeholder(i, k int) string {
-	return placeholderMark + strconv.Itoa(i) + " " + strconv.Itoa(k)
-}
-
-// fillText writes a content stream to w with each placeholder replaced by
-// its segment of text, counting the segments put in.
-func fillText(w io.Writer, stream []byte, texts [][]textSegment, filled *int) error {
-	for {
-		at := bytes.Index(stream, []byte(placeholderMark))
-		if at < 0 {
-			_, err := w.Write(stream)
-			return err
-		}
-		if _, err := w.Write(stream[:at]); err != nil {
-			return err
-		}
-		rest := stream[at+len(placeholderMark):]
-		end := bytes.IndexByte(rest, '\n')
-		if end < 0 {
-			end = len(rest)
-		}
-		var i, k int
-		if _, err := fmt.Sscanf(string(rest[:end]), "%d %d", &i, &k); err != nil || i < 0 || i >= len(texts) || k < 0 || k >= len(texts[i]) {
-			return fmt.Errorf("pdf: a text placeholder %q names no segment", rest[:end])
-		}
-		if err := texts[i][k].write(w); err != nil {
-			return err
-		}
-		*filled++
-		stream = rest[end:]
-	}
-}
+// work of drawing a page, and it needs nothing from fpdf. Each page's
+// text is compressed as soon as it is written, into a content stream of
+// its own that compressStreams adds to the page's /Contents after fpdf's
+// (rules and images): a page's content may be an array of streams,
+// read as one. So the text is never held uncompressed for the whole
+// book, nor copied through fpdf, and for most pages it is written and
+// compressed while the rest of the book is still being laid out.
 
 // textSegment is a stretch of a page's text in one face and size.
 type textSegment struct {
@@ -88,8 +52,8 @@ const pageFontSize = 10
 // It consumes the pages' runs: each page's Texts are let go once written,
 // for a long book the better part of its layout's memory. Pages whose
 // text early (when not nil) wrote as they were made are taken from it.
-func setTexts(pages []*Page, fs faces, early *earlyTexts) ([][]textSegment, runeSets) {
-	out := make([][]textSegment, len(pages))
+func setTexts(pages []*Page, fs faces, early *earlyTexts) ([][]byte, runeSets) {
+	out := make([][]byte, len(pages))
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(pages)))
 	sets := make([]runeSets, workers, workers+1)
 	next := make(chan int, len(pages))
@@ -111,7 +75,7 @@ func setTexts(pages []*Page, fs faces, early *earlyTexts) ([][]textSegment, rune
 			defer wg.Done()
 			tw := newTextWriter(fs)
 			for i := range next {
-				out[i] = tw.page(pages[i])
+				out[i] = tw.stream(pages[i])
 				pages[i].Texts = nil
 			}
 			sets[w] = tw.runes
@@ -135,16 +99,16 @@ type earlyTexts struct {
 	pages chan *Page
 	done  chan struct{}
 	tw    *textWriter
-	segs  map[*Page][]textSegment
+	segs  map[*Page][]byte
 }
 
 // startEarlyTexts starts the writer.
 func startEarlyTexts(fs faces) *earlyTexts {
-	e := &earlyTexts{pages: make(chan *Page, 64), done: make(chan struct{}), tw: newTextWriter(fs), segs: map[*Page][]textSegment{}}
+	e := &earlyTexts{pages: make(chan *Page, 64), done: make(chan struct{}), tw: newTextWriter(fs), segs: map[*Page][]byte{}}
 	go func() {
 		defer close(e.done)
 		for pg := range e.pages {
-			e.segs[pg] = e.tw.page(pg)
+			e.segs[pg] = e.tw.stream(pg)
 			pg.Texts = nil
 		}
 	}()
@@ -160,9 +124,9 @@ func (e *earlyTexts) close() {
 	<-e.done
 }
 
-// written returns the text written for pg, if it was; e may be nil.
-// Only after close.
-func (e *earlyTexts) written(pg *Page) ([]textSegment, bool) {
+// written returns the text stream written for pg, if it was; e may be
+// nil. Only after close.
+func (e *earlyTexts) written(pg *Page) ([]byte, bool) {
 	if e == nil {
 		return nil, false
 	}
@@ -179,6 +143,32 @@ type textWriter struct {
 	tj    [numFonts]map[string]tjRun
 	runes runeSets
 	lines lineWriter
+	// z and zw compress each page's text, with one writer reused.
+	z  bytes.Buffer
+	zw *zlib.Writer
+}
+
+// stream returns pg's text as a compressed content stream (zlib, at the
+// fastest level, as compressStreams packs fpdf's), nil for a page
+// without text.
+func (tw *textWriter) stream(pg *Page) []byte {
+	segs := tw.page(pg)
+	if len(segs) == 0 {
+		return nil
+	}
+	tw.z.Reset()
+	if tw.zw == nil {
+		tw.zw, _ = zlib.NewWriterLevel(&tw.z, zlib.BestSpeed) // the level is valid
+	} else {
+		tw.zw.Reset(&tw.z)
+	}
+	for _, s := range segs {
+		// Writes into a buffer do not fail.
+		s.write(tw.zw)
+		io.WriteString(tw.zw, "\n")
+	}
+	tw.zw.Close()
+	return bytes.Clone(tw.z.Bytes())
 }
 
 func newTextWriter(fs faces) *textWriter {
