@@ -201,14 +201,7 @@ func TestWrap(t *testing.T) {
 // what a join's kerning rests on: that a string split anywhere is as
 // wide as its halves and the kerning between them.
 func TestLineMeasure(t *testing.T) {
-	fam, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	faces, err := loadFaces(fam, handbookText())
-	if err != nil {
-		t.Fatal(err)
-	}
+	faces := handbookFaces(t)
 	lines := []string{"The samizdat Handbook", "AVAV. “Wa” To, fjord ’s Ægir", "L’ Y; «ok» 自由 x"}
 	for _, tf := range []*typeface{faces.bold, faces.italic, faces.roman} {
 		z := sized{tf: tf, size: 97}
@@ -262,4 +255,19 @@ func BenchmarkDrawLongTitle(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// handbookFaces loads the default family's faces the handbook's cover
+// text needs.
+func handbookFaces(t *testing.T) *faceSet {
+	t.Helper()
+	fam, err := fonts.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	faces, err := loadFaces(fam, handbookText())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return faces
 }

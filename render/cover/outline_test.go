@@ -3,8 +3,6 @@ package cover
 import (
 	"fmt"
 	"testing"
-
-	"samizdat/fonts"
 )
 
 // TestGlyphExtent checks that a glyph's extent bounds its flattened
@@ -12,14 +10,7 @@ import (
 // relies on both: it sets aside room for a line's edges from them and
 // outlines a line only when the rows reach its top.
 func TestGlyphExtent(t *testing.T) {
-	fam, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	faces, err := loadFaces(fam, handbookText())
-	if err != nil {
-		t.Fatal(err)
-	}
+	faces := handbookFaces(t)
 	const text = "Liberty, & Ægir’s “quoted” fjord ÅÇĚǾ ½ 自"
 	for _, tf := range []*typeface{faces.bold, faces.italic, faces.roman} {
 		for _, size := range []int{13, 44, 97, 200} {

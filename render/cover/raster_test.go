@@ -6,8 +6,6 @@ import (
 	"math/rand/v2"
 	"sort"
 	"testing"
-
-	"samizdat/fonts"
 )
 
 // xAt is where the edge crosses the horizontal line at y, in sub units,
@@ -115,14 +113,7 @@ func TestFillMatchesReference(t *testing.T) {
 			t.Fatalf("polygon %d in %v: the coverage differs from the reference", i, b)
 		}
 	}
-	fam, err := fonts.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	faces, err := loadFaces(fam, handbookText())
-	if err != nil {
-		t.Fatal(err)
-	}
+	faces := handbookFaces(t)
 	for _, size := range []int{13, 44, 97} {
 		t.Run(fmt.Sprintf("text at %dpx", size), func(t *testing.T) {
 			z := sized{tf: faces.italic, size: size}
