@@ -162,27 +162,34 @@ func (lw *lineWriter) flush(write func(string)) {
 // formats a float exactly, through its general algorithm, which was a
 // fifth of the time of writing the pages' text; a number of points to a
 // hundredth needs no more than integer arithmetic.
-func appendFixed(out []byte, v float64) []byte {
-	n := int64(math.Round(v * 100))
-	if n < 0 {
-		out = append(out, '-')
-		n = -n
-	}
-	out = strconv.AppendInt(out, n/100, 10)
-	return append(out, '.', byte('0'+n/10%10), byte('0'+n%10))
-}
+func appendFixed(out []byte, v float64) []byte { return appendScaled(out, v, 100, false) }
 
 // appendTenths appends v, a multiple of a tenth (see adjust), as briefly
 // as it can be written: "-212.3", "15".
-func appendTenths(out []byte, v float64) []byte {
-	n := int64(math.Round(v * 10))
+func appendTenths(out []byte, v float64) []byte { return appendScaled(out, v, 10, true) }
+
+// appendScaled appends v rounded to the nearest 1/scale (a power of ten),
+// with all its decimals, or without the zeros that end them when trim
+// is set.
+func appendScaled(out []byte, v float64, scale int64, trim bool) []byte {
+	n := int64(math.Round(v * float64(scale)))
 	if n < 0 {
 		out = append(out, '-')
 		n = -n
 	}
-	out = strconv.AppendInt(out, n/10, 10)
-	if d := n % 10; d != 0 {
-		out = append(out, '.', byte('0'+d))
+	out = strconv.AppendInt(out, n/scale, 10)
+	frac := n % scale
+	if trim && frac == 0 {
+		return out
+	}
+	out = append(out, '.')
+	for d := scale / 10; d > 0; d /= 10 {
+		digit := frac / d
+		out = append(out, byte('0'+digit))
+		frac -= digit * d
+		if trim && frac == 0 {
+			break
+		}
 	}
 	return out
 }
