@@ -28,10 +28,7 @@ func uncompressed(t *testing.T) ([]byte, [][]byte, func(int) ([]pdfObject, strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	first := doc.Pages[0]
 	p := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
 	p.SetCompression(false)

@@ -62,10 +62,7 @@ func TestToUnicodeSectionsHoldAHundred(t *testing.T) {
 }
 
 func TestGlyphsAndWidths(t *testing.T) {
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	face := fs[FontRegular]
 	// In a font that draws a no-break space with the space's glyph,
 	// that glyph stands for the space.

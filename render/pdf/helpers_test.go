@@ -179,3 +179,13 @@ func mustLayout(t *testing.T, b *book.Book) (*Document, []string) {
 	}
 	return doc, warns
 }
+
+// mustFaces loads the default faces and Go Mono.
+func mustFaces(t *testing.T) faces {
+	t.Helper()
+	fs, err := loadFaces(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}

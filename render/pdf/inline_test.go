@@ -59,10 +59,7 @@ func TestCodeBreaksKeepLinesTight(t *testing.T) {
 		Parts:  []*book.Part{{Chapters: []*book.Chapter{{Kind: book.KindChapter, ID: "c", Title: []book.Inline{T("Links")}, Blocks: []book.Block{para}}}}},
 		Output: book.OutputSettings{PageSize: "a5"}}
 	doc, _ := mustLayout(t, b)
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	sz, _ := ParsePageSize("a5")
 	ts := newTypesetter(b, fs, sz, Settings{})
 	space := ts.width(FontRegular, " ", ts.geo.size)
@@ -93,10 +90,7 @@ func TestCodeBreaksKeepLinesTight(t *testing.T) {
 // TestFit shortens running heads: the result fits, ends in an ellipsis
 // when cut, and is the longest cut that fits.
 func TestFit(t *testing.T) {
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	sz, _ := ParsePageSize("a5")
 	ts := newTypesetter(&book.Book{}, fs, sz, Settings{})
 	long := strings.Repeat("Sheets Passed Hand to Hand ", 200)

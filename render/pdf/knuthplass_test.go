@@ -274,10 +274,7 @@ func TestBadnessAndFitness(t *testing.T) {
 }
 
 func TestLigatures(t *testing.T) {
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	ts := newTypesetter(stressBook(0, "a5"), fs, Size{419.53, 595.28}, Settings{})
 	for in, want := range map[string]string{
 		"first":   "ﬁrst",
@@ -331,10 +328,7 @@ func TestHyphenationInTheLayout(t *testing.T) {
 }
 
 func TestBookExceptionsOverrideThePatterns(t *testing.T) {
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	b := stressBook(0, "a5")
 	ts := newTypesetter(b, fs, Size{419.53, 595.28}, Settings{HyphenExceptions: []string{"type-setter", "compositor"}})
 	defer ts.setLang("en")()
@@ -361,10 +355,7 @@ func TestEachChapterIsHyphenatedInItsLanguage(t *testing.T) {
 	b := stressBook(0, "a6")
 	b.Parts[0].Chapters[1].Lang = "de"
 	b.Parts[0].Chapters[2].Lang = "it"
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	ts := newTypesetter(b, fs, Size{297.64, 419.53}, Settings{})
 	for i, want := range []string{"en-us", "de-1996", ""} {
 		restore := ts.setLang(ts.langOf(b.Parts[0].Chapters[i]))

@@ -326,10 +326,7 @@ func TestBrokenInternalLinkWarns(t *testing.T) {
 }
 
 func TestTJArrayPlacesGlyphsWhereTheLayoutMeasured(t *testing.T) {
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	face := fs[FontRegular]
 	upem := float64(face.UnitsPerEm)
 	for _, s := range []string{"AVATAR", "Tolerable, “quoted” Ta", "plain (with) back\\slash", "Ελευθερία", "Wavy Type, To Yield"} {
@@ -373,10 +370,7 @@ func TestTJArrayPlacesGlyphsWhereTheLayoutMeasured(t *testing.T) {
 // array leaves the pen, in thousandths of an em.
 func readTJ(t *testing.T, tj, text string) (chars []rune, places []float64, end float64) {
 	t.Helper()
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	face := fs[FontRegular]
 	byGlyph := map[uint16]rune{}
 	for _, r := range text {
@@ -432,10 +426,7 @@ func readTJ(t *testing.T, tj, text string) (chars []rune, places []float64, end 
 }
 
 func TestLineWriterJoinsALinesRunsAndKeepsTheirPlaces(t *testing.T) {
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	face := fs[FontRegular]
 	type run struct {
 		font         Font

@@ -147,10 +147,7 @@ func TestFontsAreEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fs, err := loadFaces(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fs := mustFaces(t)
 	_, runes := setTexts(doc.Pages, fs, nil)
 	want := 0
 	for _, set := range runes {
