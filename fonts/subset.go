@@ -78,6 +78,9 @@ func newSubsetter(tables []table) (*subsetter, error) {
 		}
 	}
 	s.numGlyphs = int(binary.BigEndian.Uint16(s.maxp[4:]))
+	if s.numGlyphs == 0 {
+		return nil, fmt.Errorf("the font has no glyphs (maxp)")
+	}
 	s.numberOfHMetric = int(binary.BigEndian.Uint16(s.hhea[34:]))
 	if s.numberOfHMetric == 0 || s.numberOfHMetric > s.numGlyphs || len(s.hmtx) < 4*s.numberOfHMetric+2*(s.numGlyphs-s.numberOfHMetric) {
 		return nil, fmt.Errorf("the hmtx table is shorter than hhea and maxp say")

@@ -198,6 +198,9 @@ func TestSubsetRefusesBrokenTables(t *testing.T) {
 				}
 			}
 		}, `no usable "glyf" table`},
+		{"no glyphs", func(_ []byte, tt []table) {
+			binary.BigEndian.PutUint16(find(tt, "maxp")[4:], 0)
+		}, "no glyphs"},
 		{"loca out of order", func(_ []byte, tt []table) {
 			loca := find(tt, "loca")
 			binary.BigEndian.PutUint16(loca[20:], 0xffff)
