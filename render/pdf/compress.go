@@ -13,28 +13,27 @@ import (
 	"github.com/klauspost/compress/zlib"
 )
 
-// compressStreams finishes the file fpdf wrote and writes it to w: it
+// compressStreams finishes the file fpdf wrote and writes it to w. It
 // compresses the streams fpdf writes uncompressed when its own
-// compression is off — the pages' content — adds each page's text
-// stream (texts, by page, compressed already; nil for a page without
-// text) after fpdf's in the page's /Contents, adds the objects that
-// embed the faces (fontObjects, numbered after the text streams) and
-// names them in the resources' /Font dictionary, adds catalog (entries such as "/PageLabels << … >>", for
-// which fpdf has no call) to the catalogue, and writes the
-// cross-reference table anew for the objects that moved. The file goes
-// to w piece by piece, never whole in a buffer of its own.
+// compression is off (the pages' rules and images, its own maps), adds
+// each page's text stream (texts, by page, compressed already; nil for a
+// page without text) after fpdf's in the page's /Contents, adds the
+// objects that embed the faces (fontObjects, numbered after the text
+// streams) and names them in the resources' /Font dictionary, adds
+// catalog (entries such as "/PageLabels << … >>", for which fpdf has no
+// call) to the catalogue, and writes the cross-reference table anew for
+// the objects that moved. The file goes to w piece by piece, never whole
+// in a buffer of its own.
 //
-// fpdf compresses each page with a new zlib writer, and a writer
-// allocates about a megabyte of tables: for a long book that garbage
-// dominated both the time and the peak memory of writing the PDF. Here
-// each of a few workers resets one writer for every stream it takes, the
-// streams are compressed side by side, and the file is put together in
-// order afterwards: the same kind of file (Flate-compressed content at
-// the fastest level), byte for byte the same however many workers ran.
-// The compressor is klauspost/compress's, which at its fastest level
-// packs the pages' content both faster and smaller than the standard
-// library's: on a 1,000-page book 68 ms and 3.50 MB against 108 ms and
-// 3.85 MB.
+// fpdf compresses each stream with a new zlib writer, and a writer
+// allocates about a megabyte of tables. Here each of a few workers resets
+// one writer for every stream it takes, the streams are compressed side
+// by side, and the file is put together in order afterwards, byte for
+// byte the same however many workers ran. The compressor, here and for
+// the pages' text, is klauspost/compress's, which at its fastest level
+// packs a book's content both faster and smaller than the standard
+// library's: the pages of a 1,000-page book in 68 ms and 3.50 MB against
+// 108 ms and 3.85 MB.
 func compressStreams(w io.Writer, pdf []byte, texts [][]byte, fonts func(first int) ([]pdfObject, string, error), catalog ...string) error {
 	offsets, xref, err := readXref(pdf)
 	if err != nil {
