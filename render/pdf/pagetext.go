@@ -43,8 +43,8 @@ func (s textSegment) write(w io.Writer) error {
 	return err
 }
 
-// pageFontSize is the size a page starts in, in the regular face:
-// drawer.page selects it for the bookmarks.
+// pageFontSize is the size textWriter.page starts from, with the
+// regular face, before a page's first run sets its own.
 const pageFontSize = 10
 
 // setTexts writes every page's text, on as many goroutines as there are
