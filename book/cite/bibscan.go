@@ -312,7 +312,14 @@ func (s *bibScanner) skipGroup(at int, open, closer rune) error {
 				return nil
 			}
 		case '\\':
-			s.i++
+			// A backslash keeps the next character from ending or
+			// starting anything, but a brace: the parser counts a
+			// brace after a backslash as any other, and so must
+			// the scanner, or the two would part ways on where the
+			// value ends (see bareRune).
+			if s.i+1 < len(s.src) && s.src[s.i+1] != open && s.src[s.i+1] != closer {
+				s.i++
+			}
 		case '@':
 			if open == '{' && closer == '}' && s.i > 0 && s.src[s.i-1] != '\\' {
 				return s.errorf(s.i, "BibTeX: @ inside braces: write \\@ or remove it")

@@ -30,6 +30,11 @@ func TestReadErrors(t *testing.T) {
 		{"BibTeX no comma", "s.bib", "@book{a,\n  title = {A}\n  year = 1990\n}\n", "s.bib:2:14: BibTeX: expected a comma or the end of entry \"a\" after the field title"},
 		{"BibTeX undefined macro", "s.bib", "@book{a,\n  title = {A},\n  publisher = press,\n}\n",
 			"s.bib:3:15: BibTeX: \"press\" is not defined: put the value in braces, {press}, or define it with @string"},
+		// The parser counts a brace after a backslash as any other: the
+		// title ends there, and what follows is read as fields (it
+		// would have stopped the program at "zz").
+		{"BibTeX brace after a backslash", "s.bib", "@book{a,\n  title = {x\\},\n  author = zz}\n",
+			"s.bib:3:12: BibTeX: \"zz\" is not defined: put the value in braces, {zz}, or define it with @string"},
 		{"BibTeX unclosed brace", "s.bib", "@book{a,\n  title = {A {B},\n}\n", "s.bib:1:1: BibTeX: the entry \"a\" is never closed: a closing brace is missing"},
 		{"BibTeX no key", "s.bib", "@book{,\n  title = {A},\n}\n", "s.bib:1:7: BibTeX: @book needs a citation key (letters, digits and - _ : . / +)"},
 		{"BibTeX no type", "s.bib", "@{a, title = {A}}\n", "s.bib:1:1: BibTeX: @ must be followed by an entry type such as @book"},
