@@ -8,11 +8,13 @@ import (
 	"samizdat/book"
 )
 
-// The BibTeX parser samizdat uses (github.com/nickng/bibtex) gives no
-// positions and stops the whole program on an undefined @string macro.
-// This scanner reads the file first: it finds where each entry starts,
-// checks the syntax, and reports problems at their own line and column,
-// so that the parser only ever sees a file it can read.
+// BibTeX files are read here, by samizdat's own scanner: it finds where
+// each entry starts, checks the syntax, expands @string macros and joins
+// the parts of a value, and reports every problem at its own line and
+// column. (A parser library did the reading until it was found to stop
+// the whole program, with log.Fatalf, on a word it could not look up;
+// the scanner had been written to check files before it saw them, and
+// reads every field the same way, so it replaced it.)
 
 // bibLoc is where an entry is written, and its fields as the scanner
 // read them.
@@ -23,16 +25,12 @@ type bibLoc struct {
 }
 
 // bibField is a field value as written: its text, with macros expanded
-// and parts joined, and whether it was quoted or joined with #, which the
-// parser gets wrong (it drops braces inside quotes and the parts after
-// the first #).
+// and parts joined.
 type bibField struct {
 	value string
-	fixed bool
 }
 
-// bibMonths are the macros BibTeX predefines, in lower case as the
-// parser knows them.
+// bibMonths are the macros BibTeX predefines, in lower case.
 var bibMonths = map[string]int{
 	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
 	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -101,16 +99,14 @@ func (s *bibScanner) ident(allowed string) string {
 	return string(s.src[start:s.i])
 }
 
-// bareRune reports the characters the parser reads as a bare word — a
-// macro name or a number — which the scanner must see the same way, so
-// that no word the parser looks up is undefined (the parser would stop
-// the program).
+// bareRune reports the characters of a bare word: a macro name or a
+// number.
 func bareRune(r rune) bool {
 	return r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) ||
 		strings.ContainsRune("äöüßéêçñÁÉÍÓÚáéíóúàèìòùâêîôûãõñÄÖÜ", r) || strings.ContainsRune("-_:./+", r)
 }
 
-// bare reads a bare word as the parser does.
+// bare reads a bare word.
 func (s *bibScanner) bare() string {
 	start := s.i
 	for s.i < len(s.src) && bareRune(s.src[s.i]) {
@@ -261,7 +257,6 @@ func (s *bibScanner) value() (bibField, error) {
 			}
 			s.i++
 			b.WriteString(string(s.src[start+1 : s.i-1]))
-			out.fixed = true
 		case bareRune(c):
 			word := s.bare()
 			if unicode.IsDigit(c) {
@@ -289,7 +284,6 @@ func (s *bibScanner) value() (bibField, error) {
 		s.skipSpace()
 		if s.i < len(s.src) && s.src[s.i] == '#' {
 			s.i++
-			out.fixed = true
 			continue
 		}
 		out.value = b.String()
@@ -298,7 +292,8 @@ func (s *bibScanner) value() (bibField, error) {
 }
 
 // skipGroup skips to the closer matching an opened brace, refusing an @
-// inside, which the parser cannot read.
+// inside: most often it is the next entry, after a brace left open, and
+// the error then points at the right place.
 func (s *bibScanner) skipGroup(at int, open, closer rune) error {
 	depth := 1
 	for s.i < len(s.src) {
@@ -313,10 +308,9 @@ func (s *bibScanner) skipGroup(at int, open, closer rune) error {
 			}
 		case '\\':
 			// A backslash keeps the next character from ending or
-			// starting anything, but a brace: the parser counts a
-			// brace after a backslash as any other, and so must
-			// the scanner, or the two would part ways on where the
-			// value ends (see bareRune).
+			// starting anything, but a brace: BibTeX counts a brace
+			// after a backslash as any other, so that {\} is not a
+			// value.
 			if s.i+1 < len(s.src) && s.src[s.i+1] != open && s.src[s.i+1] != closer {
 				s.i++
 			}

@@ -1,97 +1,39 @@
 package cite
 
 import (
-	"bytes"
-	"errors"
 	"strconv"
 	"strings"
-	"sync"
-
-	"github.com/nickng/bibtex"
-
-	"samizdat/book"
-	"samizdat/internal/lazyregexp"
 )
-
-// bibtexMu serializes calls into the BibTeX parser, which keeps its
-// state in package variables.
-var bibtexMu sync.Mutex
 
 // ReadBibTeX reads a BibTeX or BibLaTeX file into entries, converting
 // its TeX into text and its fields into CSL variables the way pandoc
 // does, so that a .bib file gives the same notes in samizdat as in pandoc.
+// The file is read by samizdat's own scanner (bibscan.go), which gives
+// every problem its line and column.
 func ReadBibTeX(file string, data []byte) ([]*Entry, error) {
 	locs, err := scanBibTeX(file, data)
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := parseBibTeX(data)
-	if err != nil {
-		return nil, bibtexError(file, data, err)
-	}
-	byKey := map[string]*bibtex.BibEntry{}
-	for _, be := range parsed.Entries {
-		if _, dup := byKey[be.CiteName]; !dup {
-			byKey[be.CiteName] = be
-		}
-	}
 	var out []*Entry
-	var errs book.ErrorList
-	seen := map[string]int{}
+	seen := map[string]bool{}
 	for _, loc := range locs {
-		n := seen[loc.key]
-		seen[loc.key]++
-		be := byKey[loc.key]
-		if n > 0 {
-			// A repeated key: the parser keeps one; report the copy.
+		if seen[loc.key] {
+			// A repeated key: only the first is read; the copy is
+			// kept for the check that reports it.
 			e := newEntry(loc.key, loc.pos)
 			e.Type = "book"
 			out = append(out, e)
 			continue
 		}
-		if be == nil {
-			errs = append(errs, book.Errorf(loc.pos, "BibTeX: the entry %q could not be read", loc.key))
-			continue
-		}
-		fields := map[string]string{}
-		for name, v := range be.Fields {
-			fields[strings.ToLower(name)] = v.String()
-		}
+		seen[loc.key] = true
+		fields := make(map[string]string, len(loc.fields))
 		for name, f := range loc.fields {
-			if f.fixed { // the parser loses braces in quotes and parts after #
-				fields[name] = f.value
-			}
+			fields[name] = f.value
 		}
 		out = append(out, bibEntry(loc, fields))
 	}
-	return out, errs.Err()
-}
-
-// parseBibTeX runs the parser, resetting the state an earlier failed
-// parse may have left behind.
-func parseBibTeX(data []byte) (*bibtex.BibTex, error) {
-	bibtexMu.Lock()
-	defer bibtexMu.Unlock()
-	_, _ = bibtex.Parse(strings.NewReader("@,")) // clears the parser's "in a field" flag
-	return bibtex.Parse(bytes.NewReader(data))
-}
-
-var bibPosRE = lazyregexp.New(`at (\d+):(\d+)`)
-
-// bibtexError positions one of the parser's errors.
-func bibtexError(file string, data []byte, err error) error {
-	pos := book.Pos{File: file, Line: 1, Col: 1}
-	var pe *bibtex.ErrParse
-	msg := err.Error()
-	if errors.As(err, &pe) {
-		pos.Line, pos.Col = len(pe.Pos.Lines)+1, max(pe.Pos.Char, 1)
-		msg = pe.Err
-	} else if m := bibPosRE().FindStringSubmatch(msg); m != nil {
-		pos.Line, _ = strconv.Atoi(m[1])
-		pos.Col, _ = strconv.Atoi(m[2])
-		msg = strings.TrimSpace(bibPosRE().ReplaceAllString(msg, ""))
-	}
-	return book.Errorf(pos, "BibTeX: %s", msg)
+	return out, nil
 }
 
 // bibTypes maps BibLaTeX entry types to CSL types, as pandoc does.

@@ -5,9 +5,9 @@ import (
 )
 
 // FuzzRead feeds arbitrary bytes to the three sources readers: none may
-// panic or stop the program (the BibTeX parser exits on an undefined
-// macro unless the scanner catches it first), and an entry read must
-// format without panicking.
+// panic or stop the program (the parser library BibTeX was once read
+// with exited on an input this found), and an entry read must format
+// without panicking.
 func FuzzRead(f *testing.F) {
 	for _, seed := range []string{
 		"@book{a, title = {A {\\\"o}}, author = {van Gogh, Vincent and {Org}}, year = 1990}",

@@ -7,7 +7,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// The BibTeX parser gives field values as written, TeX and all. This
+// The BibTeX scanner gives field values as written, TeX and all. This
 // file turns that TeX into text: accents ({\"o}, \'e, \c{c}) into
 // letters, special letters (\o, \ss, \ae) and symbols (\&, \S), quotes and
 // dashes (``, '', --, ---) into their characters, \emph and \textit into
