@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sync"
 )
 
 // staged is an output written to a temporary file beside its final name.
@@ -36,29 +35,13 @@ func writeAll(files map[string][]byte, order []string) error {
 			return fmt.Errorf("writing %s: a folder of that name is in the way", path)
 		}
 	}
-	// The files are staged side by side: writing a large one is mostly
-	// the kernel copying it, and the copies overlap.
-	tmps := make([]string, len(order))
-	errs := make([]error, len(order))
-	var wg sync.WaitGroup
-	for i, path := range order {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			tmps[i], errs[i] = stage(path, files[path])
-		}()
-	}
-	wg.Wait()
-	for i, path := range order {
-		if errs[i] == nil {
-			done = append(done, staged{tmp: tmps[i], final: path})
-		}
-	}
-	for _, err := range errs {
+	for _, path := range order {
+		tmp, err := stage(path, files[path])
 		if err != nil {
 			cleanup()
 			return err
 		}
+		done = append(done, staged{tmp: tmp, final: path})
 	}
 	for _, s := range done {
 		if err := os.Rename(s.tmp, s.final); err != nil {
