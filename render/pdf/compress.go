@@ -56,7 +56,7 @@ func compressStreams(w io.Writer, pdf []byte, texts [][]byte, fonts func(first i
 	for i, t := range texts {
 		if t != nil {
 			textObj[i] = len(offsets) + len(extra)
-			extra = append(extra, pdfObject{isStm: true, packed: t})
+			extra = append(extra, pdfObject{packed: t})
 		}
 	}
 	fontObjs, fontDict, err := fonts(len(offsets) + len(extra))
@@ -69,7 +69,7 @@ func compressStreams(w io.Writer, pdf []byte, texts [][]byte, fonts func(first i
 		jobs = append(jobs, deflateJob{obj: st.obj, data: pdf[st.data : st.data+st.length]})
 	}
 	for i, o := range extra {
-		if o.isStm && o.packed == nil {
+		if o.packed == nil && o.stream != nil {
 			jobs = append(jobs, deflateJob{obj: len(offsets) + i, data: o.stream})
 		}
 	}
@@ -241,7 +241,7 @@ func writeResources(out io.Writer, obj []byte, fontDict string) error {
 func writeObjects(out *countingWriter, objs []pdfObject, packed [][]byte, first int, offsets []int) {
 	for i, o := range objs {
 		offsets[first+i] = out.n
-		if !o.isStm {
+		if !o.isStream() {
 			fmt.Fprintf(out, "%d 0 obj\n%s\nendobj\n", first+i, o.dict)
 			continue
 		}

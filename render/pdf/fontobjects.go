@@ -30,11 +30,13 @@ import (
 type pdfObject struct {
 	dict   string
 	stream []byte
-	isStm  bool
 	// packed is a stream's data compressed already; nil to compress
 	// stream.
 	packed []byte
 }
+
+// isStream tells a stream from a plain dictionary.
+func (o pdfObject) isStream() bool { return o.stream != nil || o.packed != nil }
 
 // fontResource is a face's name in the pages' resources.
 func fontResource(f Font) string { return "/F" + strconv.Itoa(int(f)) }
@@ -96,8 +98,8 @@ func embedFace(face *fonts.Face, set map[rune]bool, n int) ([]pdfObject, error) 
 			name, flags, scale(desc.BBox[0]), scale(desc.BBox[1]), scale(desc.BBox[2]), scale(desc.BBox[3]),
 			strconv.FormatFloat(desc.ItalicAngle, 'f', -1, 64), scale(face.Ascent), -scale(face.Descent), scale(desc.CapHeight),
 			stemV(desc.Weight), ref(3))},
-		{dict: "/Length1 " + strconv.Itoa(len(program)), stream: program, isStm: true},
-		{stream: toUnicode(glyphs), isStm: true},
+		{dict: "/Length1 " + strconv.Itoa(len(program)), stream: program},
+		{stream: toUnicode(glyphs)},
 	}, nil
 }
 
