@@ -25,7 +25,7 @@ func (p *paginator) render(pb *pageBuild) *Page {
 			}
 		}
 	}
-	pg.Texts = make([]Text, 0, texts)
+	pg.Texts = p.ts.texts(texts)
 	pg.flow = make([]flowLine, 0, flow)
 	for _, e := range pb.body {
 		switch e.kind {

@@ -134,10 +134,10 @@ func faceIdentity(fs faces) []string {
 }
 
 // adoptCaches takes over an earlier typesetter's measurements: widths,
-// glyph coverage, hyphenators and hyphenation points. They depend only
+// glyph coverage, hyphenators and shaped words. They depend only
 // on the faces and the settings, which the caller has checked are the
 // same.
 func (ts *typesetter) adoptCaches(old *typesetter) {
 	ts.units, ts.glyphs, ts.ascii = old.units, old.glyphs, old.ascii
-	ts.hyphenators, ts.points = old.hyphenators, old.points
+	ts.hyphenators, ts.shapes = old.hyphenators, old.shapes
 }

@@ -373,50 +373,6 @@ func (in *inliner) text(s string, sp span) {
 	}
 }
 
-// word adds a word (or the part of one between explicit breaks) as boxes,
-// one per syllable, with a discretionary hyphen between syllables when
-// the style allows hyphenation. Ligatures are formed within syllables.
-func (in *inliner) word(w string, sp span) {
-	var at []int
-	if sp.font != FontMono {
-		at = in.ts.hyphenPoints(w)
-	}
-	if len(at) == 0 {
-		in.box(in.ts.ligate(sp.font, w), sp)
-		return
-	}
-	rs := []rune(w)
-	face := in.ts.faces[sp.font]
-	scale := sp.size / float64(face.UnitsPerEm)
-	// Each syllable's width is what it adds to the word set whole, its
-	// kerning with the syllable before included, so that the syllables
-	// of an unbroken word add up to the word.
-	prev := rune(-1)
-	from := 0
-	for k := 0; k <= len(at); k++ {
-		to := len(rs)
-		if k < len(at) {
-			to = at[k]
-		}
-		syl := in.ts.ligate(sp.font, string(rs[from:to]))
-		units := in.ts.unitsOf(sp.font, syl)
-		first, _ := utf8.DecodeRuneInString(syl)
-		if prev >= 0 {
-			units += face.Kern(prev, first)
-		}
-		if k > 0 && sp.hyphenate {
-			hw := float64(face.Advance('-')) * scale
-			in.items = append(in.items, item{kind: itemPenalty, penalty: hyphenPenalty, flagged: true, discretionary: true, width: hw})
-		}
-		in.boxWidth(syl, sp, float64(units)*scale)
-		if k > 0 && rs[from-1] == 'f' && rs[from] == 'f' && in.ts.geminateLigatures() {
-			in.items[len(in.items)-1].ligJoin = true
-		}
-		prev, _ = utf8.DecodeLastRuneInString(syl)
-		from = to
-	}
-}
-
 // box adds a run of text, joining it to the previous box when the style
 // is the same so that kerning applies across the join.
 func (in *inliner) box(s string, sp span) {
@@ -427,6 +383,11 @@ func (in *inliner) box(s string, sp span) {
 // joined to the previous box when the style is the same.
 func (in *inliner) boxWidth(s string, sp span, width float64) {
 	in.ts.checkGlyphs(in.pos, sp.font, s)
+	in.addBox(s, sp, width)
+}
+
+// addBox is boxWidth for text whose glyphs have been checked.
+func (in *inliner) addBox(s string, sp span, width float64) {
 	if n := len(in.items); n > 0 {
 		last := &in.items[n-1]
 		if last.kind == itemBox && last.pic == nil && last.notes == nil && last.anchor == "" &&

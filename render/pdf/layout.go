@@ -32,15 +32,14 @@ func layout(b *book.Book, fs faces, sz Size, opt render.Options, set Settings) (
 	return layoutSeeing(b, fs, sz, opt, set, nil)
 }
 
-// layoutSeeing is layout calling seen, when it is not nil, with each page
-// the paginator finishes that no later step changes (see
-// paginator.finish).
-func layoutSeeing(b *book.Book, fs faces, sz Size, opt render.Options, set Settings, seen func(*Page)) (*Document, error) {
+// layoutSeeing is layout giving sink, when it is not nil, each page the
+// paginator finishes that no later step changes (see paginator.finish).
+func layoutSeeing(b *book.Book, fs faces, sz Size, opt render.Options, set Settings, sink pageSink) (*Document, error) {
 	if err := checkMargins(sz, b.Output.Margins); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
 	ts := newTypesetter(b, fs, sz, set)
-	ts.seen = seen
+	ts.sink = sink
 	pages := ts.paginate(ts.divisions(), nil).pages
 	ts, pages = padBooklet(ts, pages, sz)
 	for _, w := range ts.warnings {
@@ -63,7 +62,7 @@ func padBooklet(ts *typesetter, pages []*Page, sz Size) (*typesetter, []*Page) {
 	set.BlanksBeforeBack += short
 	again := newTypesetter(ts.book, ts.faces, sz, set)
 	again.adoptCaches(ts)
-	again.seen = ts.seen
+	again.sink = ts.sink
 	pages = again.paginate(again.divisions(), nil).pages
 	// Back matter opening on a recto could take a blank verso in or out
 	// again; whatever is still missing goes at the end.

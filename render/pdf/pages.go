@@ -435,8 +435,8 @@ func (p *paginator) finish() {
 	p.pages = append(p.pages, pg)
 	// A page that shows contents entries gets their page numbers at the
 	// end (fillNumbers, on a copy); any other is final now.
-	if p.ts.seen != nil && len(p.numbers) == numbers {
-		p.ts.seen(pg)
+	if p.ts.sink != nil && len(p.numbers) == numbers {
+		p.ts.sink.page(pg)
 	}
 }
 

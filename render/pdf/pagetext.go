@@ -94,21 +94,31 @@ func setTexts(pages []*Page, fs faces, early *earlyTexts) ([][]byte, runeSets) {
 }
 
 // earlyTexts writes the text of pages as the paginator finishes them,
-// on a goroutine of its own, and lets each page's runs go once written.
+// on a goroutine of its own, and hands each page's runs back once
+// written, for the paginator to fill another page with: a 1,000-page
+// book's pages hold some 30 MB of runs, which were otherwise allocated
+// afresh page after page (and every fresh page of memory costs the
+// kernel a fault) while the garbage collector had yet to reclaim them.
 type earlyTexts struct {
 	pages chan *Page
-	done  chan struct{}
-	tw    *textWriter
-	segs  map[*Page][]byte
+	// free holds runs of written pages, emptied, to be filled again.
+	free chan []Text
+	done chan struct{}
+	tw   *textWriter
+	segs map[*Page][]byte
 }
 
 // startEarlyTexts starts the writer.
 func startEarlyTexts(fs faces) *earlyTexts {
-	e := &earlyTexts{pages: make(chan *Page, 64), done: make(chan struct{}), tw: newTextWriter(fs), segs: map[*Page][]byte{}}
+	e := &earlyTexts{pages: make(chan *Page, 8), free: make(chan []Text, 16), done: make(chan struct{}), tw: newTextWriter(fs), segs: map[*Page][]byte{}}
 	go func() {
 		defer close(e.done)
 		for pg := range e.pages {
 			e.segs[pg] = e.tw.stream(pg)
+			select {
+			case e.free <- pg.Texts[:0]:
+			default: // enough spare already
+			}
 			pg.Texts = nil
 		}
 	}()
@@ -117,6 +127,19 @@ func startEarlyTexts(fs faces) *earlyTexts {
 
 // page hands the writer a finished page.
 func (e *earlyTexts) page(pg *Page) { e.pages <- pg }
+
+// spare returns an empty run slice with room for n runs, from a page
+// already written, or nil when none is at hand.
+func (e *earlyTexts) spare(n int) []Text {
+	select {
+	case s := <-e.free:
+		if cap(s) >= n {
+			return s
+		}
+	default:
+	}
+	return nil
+}
 
 // close waits for the pages handed over to be written.
 func (e *earlyTexts) close() {

@@ -56,7 +56,7 @@ func (r *Renderer) Render(w io.Writer, b *book.Book, opt render.Options) error {
 	// another goroutine, and their runs let go: the pages of a long
 	// book no longer pile up in memory until they are drawn.
 	early := startEarlyTexts(fs)
-	doc, err := layoutSeeing(b, fs, sz, opt, settingsFor(b, r.Settings), early.page)
+	doc, err := layoutSeeing(b, fs, sz, opt, settingsFor(b, r.Settings), early)
 	early.close()
 	if err != nil {
 		return err

@@ -207,19 +207,7 @@ func (ts *typesetter) hyphenPoints(word string) []int {
 	if h == nil || utf8.RuneCountInString(word) < h.LeftMin+h.RightMin {
 		return nil
 	}
-	key := hyphKey{h, word}
-	if at, ok := ts.points[key]; ok {
-		return at
-	}
-	at := wordPoints(h, word)
-	ts.points[key] = at
-	return at
-}
-
-// hyphKey is a word in one language, for the cache of hyphenation points.
-type hyphKey struct {
-	h    *hyphen.Hyphenator
-	word string
+	return wordPoints(h, word)
 }
 
 // wordPoints finds the hyphenation points of the letters in word, which

@@ -71,9 +71,9 @@ type typesetter struct {
 	hyph        *hyphen.Hyphenator
 	hyphenators *patternCache
 	noteLang    map[*book.Note]string
-	// points, units and glyphs remember hyphenation points, widths (in
-	// font units, per face) and glyph coverage: words recur.
-	points map[hyphKey][]int
+	// shapes, units and glyphs remember shaped words, widths (in font
+	// units, per face) and glyph coverage: words recur.
+	shapes map[shapeKey]shape
 	units  [numFonts]map[string]int
 	glyphs map[glyphKey]bool
 	// ascii records, per face, which ASCII characters it has: 1 yes,
@@ -93,9 +93,28 @@ type typesetter struct {
 	warned   map[warning]bool
 	warnings []warning
 	missing  map[rune]bool
-	// seen, when set, is given each page the paginator finishes whose
+	// sink, when set, is given each page the paginator finishes whose
 	// content is final (see paginator.finish).
-	seen func(*Page)
+	sink pageSink
+}
+
+// pageSink takes the pages the paginator finishes, and gives back the
+// run slices of pages it is done with, to be filled again.
+type pageSink interface {
+	page(*Page)
+	// spare returns an empty slice with room for n runs, or nil.
+	spare(n int) []Text
+}
+
+// texts returns an empty slice with room for n runs: one the sink is
+// done with, when it has one.
+func (ts *typesetter) texts(n int) []Text {
+	if ts.sink != nil {
+		if s := ts.sink.spare(n); s != nil {
+			return s
+		}
+	}
+	return make([]Text, 0, n)
 }
 
 // newTypesetter prepares to lay out b on pages of size sz.
@@ -187,7 +206,7 @@ func (ts *typesetter) fork() *typesetter {
 
 // ownState gives the typesetter empty caches and warnings of its own.
 func (ts *typesetter) ownState() {
-	ts.points = map[hyphKey][]int{}
+	ts.shapes = map[shapeKey]shape{}
 	ts.glyphs = map[glyphKey]bool{}
 	ts.warned = map[warning]bool{}
 	ts.missing = map[rune]bool{}
