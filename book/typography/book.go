@@ -45,25 +45,21 @@ func Book(b *book.Book) {
 
 // Chapter typographs a chapter's title, byline, blocks and notes.
 func Chapter(ch *book.Chapter, st Style) {
-	Inlines(ch.Title, st)
+	p := &passage{st: st}
+	p.inlines(ch.Title)
 	if ch.Byline != nil {
 		ch.Byline.Source = String(ch.Byline.Source, st)
 	}
-	Blocks(ch.Blocks, st)
+	p.blocks(ch.Blocks)
 	for _, n := range ch.Notes {
-		Blocks(n.Blocks, st)
+		p.blocks(n.Blocks)
 	}
 }
 
 // Blocks typographs every inline sequence in blocks, nested ones included.
 // Code blocks are left as written.
 func Blocks(blocks []book.Block, st Style) {
-	book.WalkBlocks(blocks, func(b book.Block) bool {
-		for _, ins := range book.BlockInlines(b) {
-			Inlines(ins, st)
-		}
-		return true
-	})
+	(&passage{st: st}).blocks(blocks)
 }
 
 // String typographs a single string, such as a title from front matter.
@@ -71,44 +67,71 @@ func String(s string, st Style) string {
 	if s == "" {
 		return s
 	}
-	return Smarten([]string{s}, st)[0]
+	pieces := []string{s}
+	var sm smartener
+	sm.run(pieces, st)
+	return pieces[0]
 }
 
 // Inlines typographs one passage: the texts of ins, read as one run so
 // that quotes pair across emphasis and links. Code, images, note
 // references and citations stand as opaque objects between the texts.
 func Inlines(ins []book.Inline, st Style) {
-	var texts []*book.Text
-	var pieces []string
-	var walk func([]book.Inline)
-	walk = func(ins []book.Inline) {
-		for _, in := range ins {
-			switch n := in.(type) {
-			case *book.Text:
-				texts = append(texts, n)
-				pieces = append(pieces, n.Text)
-			case *book.Space, *book.LineBreak:
-				texts = append(texts, nil)
-				pieces = append(pieces, " ")
-			case *book.Emph:
-				walk(n.Inlines)
-			case *book.Strong:
-				walk(n.Inlines)
-			case *book.Strike:
-				walk(n.Inlines)
-			case *book.Link:
-				walk(n.Inlines)
-			default: // code, image, note reference, citation
-				texts = append(texts, nil)
-				pieces = append(pieces, string(object))
-			}
+	(&passage{st: st}).inlines(ins)
+}
+
+// passage typographs passages one after another, reusing its slices
+// and buffers from one to the next.
+type passage struct {
+	st Style
+	// texts are the text nodes of the passage, nil where a piece stands
+	// for a space or an object; pieces are what the smartener reads.
+	texts  []*book.Text
+	pieces []string
+	sm     smartener
+}
+
+func (p *passage) blocks(blocks []book.Block) {
+	book.WalkBlocks(blocks, func(b book.Block) bool {
+		for _, ins := range book.BlockInlines(b) {
+			p.inlines(ins)
+		}
+		return true
+	})
+}
+
+func (p *passage) inlines(ins []book.Inline) {
+	p.texts, p.pieces = p.texts[:0], p.pieces[:0]
+	p.collect(ins)
+	p.sm.run(p.pieces, p.st)
+	for i, t := range p.texts {
+		if t != nil {
+			t.Text = p.pieces[i]
 		}
 	}
-	walk(ins)
-	out := Smarten(pieces, st)
-	for i, t := range texts {
-		if t != nil {
-			t.Text = out[i]
+}
+
+// collect gathers the pieces of ins in reading order.
+func (p *passage) collect(ins []book.Inline) {
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *book.Text:
+			p.texts = append(p.texts, n)
+			p.pieces = append(p.pieces, n.Text)
+		case *book.Space, *book.LineBreak:
+			p.texts = append(p.texts, nil)
+			p.pieces = append(p.pieces, " ")
+		case *book.Emph:
+			p.collect(n.Inlines)
+		case *book.Strong:
+			p.collect(n.Inlines)
+		case *book.Strike:
+			p.collect(n.Inlines)
+		case *book.Link:
+			p.collect(n.Inlines)
+		default: // code, image, note reference, citation
+			p.texts = append(p.texts, nil)
+			p.pieces = append(p.pieces, string(object))
 		}
 	}
 }

@@ -16,96 +16,229 @@ const object = '\uFFFC'
 // correctly. A piece equal to "\uFFFC" is a placeholder for a non-text
 // inline; it is returned unchanged.
 func Smarten(pieces []string, st Style) []string {
-	// All pieces as one rune slice, so marks can look across pieces; ends
-	// records where each piece stops. Sized up front: a 20 MB paragraph
-	// must not cost gigabytes in append growth.
-	n := 0
-	for _, p := range pieces {
-		n += utf8.RuneCountInString(p)
-	}
-	all := make([]rune, 0, n)
-	ends := make([]int, len(pieces))
-	for i, p := range pieces {
-		for _, r := range p {
-			all = append(all, r)
-		}
-		ends[i] = len(all)
-	}
-	out := make([]buffer, len(pieces))
-	for i, p := range pieces {
-		out[i] = make(buffer, 0, len(p))
-	}
-	at := func(i int) rune {
-		if i < 0 || i >= len(all) {
-			return ' '
-		}
-		return all[i]
-	}
-	cur := 0 // the piece holding rune i
-	same := func(i, j int) bool { return j < ends[cur] }
+	out := append([]string(nil), pieces...)
+	var s smartener
+	s.run(out, st)
+	return out
+}
+
+// smartener typographs passages in place. Most prose has nothing to
+// change, so a piece is copied into buf only from its first change on;
+// until then its output is its own input, and a passage without a mark
+// to curl or a dash to set allocates nothing. One smartener serves many
+// passages, reusing its buffers.
+type smartener struct {
+	st     Style
+	pieces []string
+	cur    int // the piece being read
+	// buf is the output of the current piece once dirty; before that the
+	// output is the piece's input up to where the reading stands.
+	buf   []byte
+	dirty bool
+	// eager makes every piece dirty from its start, so that the output is
+	// always built in buf; tests compare it with the lazy reading.
+	eager bool
+	// changed holds the pieces' new texts until the passage is read, since
+	// marks look back at the input of the pieces before them.
+	changed []change
 	// Open quotations, so that a mark whose neighbours leave it ambiguous
 	// closes what is open instead of opening again.
-	doubleOpen, singleOpen := false, false
-	for i := 0; i < len(all); i++ {
-		for i >= ends[cur] {
-			cur++
-		}
-		r, w := all[i], &out[cur]
-		switch {
-		case r == '-' && same(i, i+2) && all[i+1] == '-' && all[i+2] == '-':
-			w.WriteRune('—')
-			i += 2
-		case r == '-' && same(i, i+1) && all[i+1] == '-':
-			w.WriteRune('–')
-			i++
-		case r == '-' && unicode.IsSpace(at(i-1)) && i > 0 && (at(i+1) == ' ' || at(i+1) == '\n'):
-			// A spaced hyphen is a spaced en dash; the space before it
-			// becomes unbreakable so the dash never starts a line.
-			trimSpaceBefore(w)
-			w.WriteString(nbsp + "–")
-		case r == '.' && same(i, i+2) && all[i+1] == '.' && all[i+2] == '.':
-			w.WriteRune('…')
-			i += 2
-		case r == '"' && st.InnerSpace != "":
-			// Languages with spaced marks: authors often type the spaces
-			// themselves (" bonjour "), so the space decides nothing.
-			closing := doubleOpen && (unicode.IsSpace(at(i+1)) || strings.ContainsRune(".,;:!?)…", at(i+1)))
-			if !closing && (unicode.IsSpace(at(i-1)) || isOpeningMark(at(i-1)) || strings.ContainsRune("([{—–", at(i-1))) {
-				doubleOpen = true
-				w.WriteString(st.Open + st.InnerSpace)
-				for i+1 < len(all) && all[i+1] == ' ' && same(i, i+1) {
-					i++
-				}
-			} else {
-				doubleOpen = false
-				trimSpaceBefore(w)
-				w.WriteString(st.InnerSpace + st.Close)
-			}
-		case r == '"':
-			if opens(at(i-1), at(i+1)) {
-				w.WriteString(st.Open)
-			} else {
-				w.WriteString(st.Close)
-			}
-		case r == '\'':
-			w.WriteString(single(at(i-1), at(i+1), st, &singleOpen))
-		case st.FrenchSpacing && strings.ContainsRune(";!?:", r) && endsWord(all, i) && !continuesWord(at(i+1)):
-			trimSpaceBefore(w)
-			if r == ':' {
-				w.WriteString(nbsp)
-			} else {
-				w.WriteString(narrowNbsp)
-			}
-			w.WriteRune(r)
-		default:
-			w.WriteRune(r)
+	doubleOpen, singleOpen bool
+}
+
+// change is a piece's new text.
+type change struct {
+	piece int
+	text  string
+}
+
+// run typographs pieces in place.
+func (s *smartener) run(pieces []string, st Style) {
+	// The passage is read as runes: an invalid byte reads as U+FFFD, and
+	// is written as one.
+	for i, p := range pieces {
+		if !utf8.ValidString(p) {
+			pieces[i] = string([]rune(p))
 		}
 	}
-	res := make([]string, len(pieces))
-	for i := range out {
-		res[i] = string(out[i])
+	s.st, s.pieces, s.changed = st, pieces, s.changed[:0]
+	s.doubleOpen, s.singleOpen = false, false
+	// Every rule starts at one of these bytes; text between them is
+	// copied as it stands.
+	marks := "-.\"'"
+	if st.FrenchSpacing {
+		marks = "-.\"';!?:"
 	}
-	return res
+	for pi, p := range pieces {
+		s.cur, s.buf, s.dirty = pi, s.buf[:0], s.eager
+		for k := 0; k < len(p); {
+			m := strings.IndexAny(p[k:], marks)
+			if m < 0 {
+				s.keep(p[k:])
+				break
+			}
+			s.keep(p[k : k+m])
+			k = s.mark(pi, k+m)
+		}
+		if s.dirty {
+			s.changed = append(s.changed, change{pi, string(s.buf)})
+		}
+	}
+	for _, c := range s.changed {
+		pieces[c.piece] = c.text
+	}
+	s.pieces = nil
+}
+
+// mark typographs the ASCII mark at byte k of piece pi and returns where
+// the reading goes on.
+func (s *smartener) mark(pi, k int) int {
+	p, st := s.pieces[pi], s.st
+	c := p[k]
+	switch {
+	case c == '-' && k+2 < len(p) && p[k+1] == '-' && p[k+2] == '-':
+		s.write(k, "—")
+		return k + 3
+	case c == '-' && k+1 < len(p) && p[k+1] == '-':
+		s.write(k, "–")
+		return k + 2
+	case c == '-' && s.spacedHyphen(pi, k):
+		// A spaced hyphen is a spaced en dash; the space before it
+		// becomes unbreakable so the dash never starts a line.
+		s.trimSpaceBefore(k)
+		s.write(k, nbsp+"–")
+	case c == '.' && k+2 < len(p) && p[k+1] == '.' && p[k+2] == '.':
+		s.write(k, "…")
+		return k + 3
+	case c == '"' && st.InnerSpace != "":
+		// Languages with spaced marks: authors often type the spaces
+		// themselves (" bonjour "), so the space decides nothing.
+		prev, next := s.before(pi, k), s.after(pi, k+1)
+		closing := s.doubleOpen && (unicode.IsSpace(next) || strings.ContainsRune(".,;:!?)…", next))
+		if !closing && (unicode.IsSpace(prev) || isOpeningMark(prev) || strings.ContainsRune("([{—–", prev)) {
+			s.doubleOpen = true
+			s.write(k, st.Open+st.InnerSpace)
+			for k+1 < len(p) && p[k+1] == ' ' {
+				k++
+			}
+		} else {
+			s.doubleOpen = false
+			s.trimSpaceBefore(k)
+			s.write(k, st.InnerSpace+st.Close)
+		}
+	case c == '"':
+		if opens(s.before(pi, k), s.after(pi, k+1)) {
+			s.write(k, st.Open)
+		} else {
+			s.write(k, st.Close)
+		}
+	case c == '\'':
+		s.write(k, single(s.before(pi, k), s.after(pi, k+1), st, &s.singleOpen))
+	case st.FrenchSpacing && strings.IndexByte(";!?:", c) >= 0 && s.endsWord(pi, k) && !continuesWord(s.after(pi, k+1)):
+		s.trimSpaceBefore(k)
+		if c == ':' {
+			s.write(k, nbsp)
+		} else {
+			s.write(k, narrowNbsp)
+		}
+		s.keep(p[k : k+1])
+	default:
+		s.keep(p[k : k+1])
+	}
+	return k + 1
+}
+
+// keep copies input that stays as it is to the output.
+func (s *smartener) keep(text string) {
+	if s.dirty {
+		s.buf = append(s.buf, text...)
+	}
+}
+
+// write puts text in the output in place of input starting at byte k of
+// the current piece.
+func (s *smartener) write(k int, text string) {
+	s.dirtyAt(k)
+	s.buf = append(s.buf, text...)
+}
+
+// dirtyAt starts the current piece's output in buf, with its input up to
+// byte k, the output so far.
+func (s *smartener) dirtyAt(k int) {
+	if !s.dirty {
+		s.buf = append(s.buf[:0], s.pieces[s.cur][:k]...)
+		s.dirty = true
+	}
+}
+
+// trimSpaceBefore drops the plain spaces the current piece's output ends
+// with before byte k, so that an unbreakable one can take their place.
+func (s *smartener) trimSpaceBefore(k int) {
+	s.dirtyAt(k)
+	for len(s.buf) > 0 && s.buf[len(s.buf)-1] == ' ' {
+		s.buf = s.buf[:len(s.buf)-1]
+	}
+}
+
+// spacedHyphen reports whether the hyphen at byte k of piece pi stands
+// between a space and a space or line end (the end of the passage counts
+// as a space).
+func (s *smartener) spacedHyphen(pi, k int) bool {
+	prev, _, _, ok := s.runeBefore(pi, k)
+	if !ok || !unicode.IsSpace(prev) {
+		return false
+	}
+	next := s.after(pi, k+1)
+	return next == ' ' || next == '\n'
+}
+
+// endsWord reports whether the mark at byte k of piece pi follows a word,
+// directly or after one typed space ("Quoi?" and "Quoi ?").
+func (s *smartener) endsWord(pi, k int) bool {
+	r, pi, k, ok := s.runeBefore(pi, k)
+	if ok && r == ' ' {
+		r, _, _, ok = s.runeBefore(pi, k)
+	}
+	if !ok {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == object || strings.ContainsRune("»”’)…\"'", r)
+}
+
+// before is the rune of the passage before byte k of piece pi; the start
+// of the passage reads as a space.
+func (s *smartener) before(pi, k int) rune {
+	r, _, _, _ := s.runeBefore(pi, k)
+	return r
+}
+
+// runeBefore finds the rune of the passage before byte k of piece pi,
+// reading the input across piece boundaries, and where it starts; ok is
+// false (and r a space) at the start of the passage.
+func (s *smartener) runeBefore(pi, k int) (r rune, rpi, rk int, ok bool) {
+	for k == 0 {
+		if pi == 0 {
+			return ' ', 0, 0, false
+		}
+		pi--
+		k = len(s.pieces[pi])
+	}
+	r, n := utf8.DecodeLastRuneInString(s.pieces[pi][:k])
+	return r, pi, k - n, true
+}
+
+// after is the rune of the passage at byte k of piece pi, or the first of
+// the pieces after it; the end of the passage reads as a space.
+func (s *smartener) after(pi, k int) rune {
+	for k >= len(s.pieces[pi]) {
+		pi++
+		if pi == len(s.pieces) {
+			return ' '
+		}
+		k = 0
+	}
+	r, _ := utf8.DecodeRuneInString(s.pieces[pi][k:])
+	return r
 }
 
 // opens reports whether a double quote between prev and next opens a
@@ -139,37 +272,8 @@ func single(prev, next rune, st Style, open *bool) string {
 	return "’"
 }
 
-// endsWord reports whether the mark at i follows a word, directly or
-// after one typed space ("Quoi?" and "Quoi ?").
-func endsWord(all []rune, i int) bool {
-	j := i - 1
-	if j >= 0 && all[j] == ' ' {
-		j--
-	}
-	if j < 0 {
-		return false
-	}
-	r := all[j]
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == object || strings.ContainsRune("»”’)…\"'", r)
-}
-
 // continuesWord reports whether r after a colon shows it is not
 // punctuation but part of a token such as a URL or a time (http://, 10:30).
 func continuesWord(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '/'
-}
-
-// buffer collects a piece's output; unlike strings.Builder it can drop
-// what it just wrote, which trimSpaceBefore needs.
-type buffer []byte
-
-func (b *buffer) WriteString(s string) { *b = append(*b, s...) }
-func (b *buffer) WriteRune(r rune)     { *b = utf8.AppendRune(*b, r) }
-
-// trimSpaceBefore drops the plain spaces the writer just wrote, so that
-// an unbreakable one can take their place.
-func trimSpaceBefore(w *buffer) {
-	for len(*w) > 0 && (*w)[len(*w)-1] == ' ' {
-		*w = (*w)[:len(*w)-1]
-	}
 }

@@ -3,6 +3,7 @@ package typography
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSmarten(t *testing.T) {
@@ -37,4 +38,41 @@ func TestSmarten(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzSmarten checks the lazy reading, which copies a piece only from its
+// first change on, against the eager one, which builds every piece's
+// output, on passages split into pieces at "|" ("O" standing for an
+// object). A passage with no byte a rule starts at must come back as it
+// went in.
+func FuzzSmarten(f *testing.F) {
+	for _, s := range []string{
+		`"Hello," she said.`, `It's the '90s, 'tis said.`, `Wait... then -- the 1917--1921 years --- over.`,
+		`left - right`, `"|emphasised|" word`, `"|O|"`, `Il dit " oui " et l'homme rit!`,
+		`Il dit "oui" : vraiment ?`, `voir http://exemple.fr à 10:30`, "a \xff\"b\xfe' c", " -|-| - |", "Quoi|?| ?",
+	} {
+		for _, lang := range []uint8{0, 1, 2} {
+			f.Add(s, lang)
+		}
+	}
+	langs := []string{"en", "fr", "de", "sv"}
+	f.Fuzz(func(t *testing.T, s string, lang uint8) {
+		st := StyleFor(langs[int(lang)%len(langs)])
+		pieces := strings.Split(s, "|")
+		for i, p := range pieces {
+			if p == "O" {
+				pieces[i] = string(object)
+			}
+		}
+		got := Smarten(pieces, st)
+		eager := append([]string(nil), pieces...)
+		sm := smartener{eager: true}
+		sm.run(eager, st)
+		if strings.Join(got, "|") != strings.Join(eager, "|") {
+			t.Errorf("Smarten(%q) = %q, the eager reading gives %q", pieces, got, eager)
+		}
+		if !strings.ContainsAny(s, "-.\"';!?:") && utf8.ValidString(s) && strings.Join(got, "|") != strings.Join(pieces, "|") {
+			t.Errorf("Smarten(%q) = %q, changed a passage without marks", pieces, got)
+		}
+	})
 }
