@@ -22,7 +22,7 @@ func (ts *typesetter) bibliography(ch *book.Chapter) []entry {
 		}
 		p, ok := b.(*book.Paragraph)
 		if !ok {
-			out = append(out, ts.blocks([]book.Block{b}, e)...)
+			out = ts.appendBlocks(out, []book.Block{b}, e)
 			continue
 		}
 		out = append(out, ts.setHanging(ts.items(p.Inlines, e.span(), p.Pos), e, 0, hang)...)

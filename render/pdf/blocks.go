@@ -36,7 +36,14 @@ func (e env) span() span {
 // without space, with a first-line indent; other blocks are set off by
 // space, and the paragraph after them starts flush.
 func (ts *typesetter) blocks(bs []book.Block, e env) []entry {
-	var out []entry
+	return ts.appendBlocks(nil, bs, e)
+}
+
+// appendBlocks is blocks appending to out: a chapter's lines go straight
+// into its galley rather than through a slice of their own, copied
+// again (with every entry some 300 bytes, a long book's lines weigh
+// tens of megabytes).
+func (ts *typesetter) appendBlocks(out []entry, bs []book.Block, e env) []entry {
 	prevPara := false
 	prevAfter := -1.0
 	for _, b := range bs {
@@ -306,7 +313,7 @@ func (ts *typesetter) definitions(d *book.DefinitionList, e env) []entry {
 		}
 		out = append(out, keepAll(ts.paragraph(it.Term, d.Pos, te, 0))...)
 		for _, def := range it.Defs {
-			out = append(out, ts.blocks(def, de)...)
+			out = ts.appendBlocks(out, def, de)
 		}
 	}
 	return out

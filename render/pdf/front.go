@@ -107,7 +107,7 @@ func (ts *typesetter) dedication(ch *book.Chapter) []entry {
 	e.font, e.align = FontItalic, alignCenter
 	out := startPage(ch, frontStyle(true))
 	out = append(out, fill(1))
-	out = append(out, ts.blocks(ch.Blocks, e)...)
+	out = ts.appendBlocks(out, ch.Blocks, e)
 	return append(out, fill(2))
 }
 
