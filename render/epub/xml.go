@@ -2,7 +2,6 @@ package epub
 
 import (
 	"bytes"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -13,10 +12,17 @@ type xbuf struct {
 	depth int
 }
 
+// indentation is the indentation of the deepest lines most documents
+// have, written with one copy; deeper lines take more.
+const indentation = "                                "
+
 func (w *xbuf) indent() {
-	for i := 0; i < w.depth; i++ {
-		w.WriteString("  ")
+	n := 2 * w.depth
+	for n > len(indentation) {
+		w.WriteString(indentation)
+		n -= len(indentation)
 	}
+	w.WriteString(indentation[:n])
 }
 
 // open writes a start tag on its own line and indents what follows.
@@ -31,7 +37,7 @@ func (w *xbuf) open(tag string, attrs ...string) {
 func (w *xbuf) close(tag string) {
 	w.depth--
 	w.indent()
-	w.WriteString("</" + tag + ">\n")
+	w.lineEnd(tag)
 }
 
 // lineStart begins a line with a start tag; inline content follows.
@@ -42,7 +48,9 @@ func (w *xbuf) lineStart(tag string, attrs ...string) {
 
 // lineEnd ends a line begun with lineStart.
 func (w *xbuf) lineEnd(tag string) {
-	w.WriteString("</" + tag + ">\n")
+	w.WriteString("</")
+	w.WriteString(tag)
+	w.WriteString(">\n")
 }
 
 // empty writes an empty element on its own line.
@@ -61,14 +69,16 @@ func (w *xbuf) textLine(tag, text string, attrs ...string) {
 
 // startTag writes <tag a="v" …> inline.
 func (w *xbuf) startTag(tag string, attrs ...string) {
-	w.WriteString("<" + tag)
+	w.WriteByte('<')
+	w.WriteString(tag)
 	w.attrs(attrs)
 	w.WriteByte('>')
 }
 
 // emptyTag writes <tag a="v" …/> inline.
 func (w *xbuf) emptyTag(tag string, attrs ...string) {
-	w.WriteString("<" + tag)
+	w.WriteByte('<')
+	w.WriteString(tag)
 	w.attrs(attrs)
 	w.WriteString("/>")
 }
@@ -83,58 +93,63 @@ func (w *xbuf) attrs(kv []string) {
 		if kv[i+1] == "" && kv[i] != "alt" {
 			continue
 		}
-		w.WriteString(" " + kv[i] + `="`)
-		w.WriteString(escape(kv[i+1], true))
+		w.WriteByte(' ')
+		w.WriteString(kv[i])
+		w.WriteString(`="`)
+		w.escaped(kv[i+1], true)
 		w.WriteByte('"')
 	}
 }
 
 // text writes escaped character data.
-func (w *xbuf) text(s string) { w.WriteString(escape(s, false)) }
+func (w *xbuf) text(s string) { w.escaped(s, false) }
 
-// escape escapes the characters XML reserves (& < > and, in attributes,
-// "), leaving all other Unicode as it is: typographic quotes and dashes
-// are written as characters, never as entities. Characters XML 1.0 cannot
-// carry at all (most C0 controls, U+FFFE, U+FFFF) and invalid UTF-8 are
-// dropped.
-func escape(s string, attr bool) string {
-	clean := true
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == '&' || c == '<' || c == '>' || c == '"' || c < 0x20 || c >= 0x80 {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
+// escaped writes s with the characters XML reserves (& < > and, in
+// attributes, ") escaped, leaving all other Unicode as it is: typographic
+// quotes and dashes are written as characters, never as entities.
+// Characters XML 1.0 cannot carry at all (most C0 controls, U+FFFE,
+// U+FFFF) and invalid UTF-8 are dropped; in attributes tabs and line
+// breaks become spaces. It writes runs of plain text with one copy each
+// rather than rune by rune, since almost all of a book is plain text.
+func (w *xbuf) escaped(s string, attr bool) {
+	start := 0 // s[start:i] is plain text not yet written
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == utf8.RuneError && size == 1:
-			continue
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"' && attr:
-			b.WriteString("&quot;")
-		case r == '\t' || r == '\n' || r == '\r':
-			if attr {
-				b.WriteByte(' ')
-			} else {
-				b.WriteRune(r)
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if (r == utf8.RuneError && size == 1) || r == 0xfffe || r == 0xffff {
+				w.WriteString(s[start:i])
+				start = i + size
 			}
-		case r < 0x20 || r == 0xfffe || r == 0xffff:
+			i += size
 			continue
-		default:
-			b.WriteRune(r)
 		}
+		var rep string
+		switch {
+		case c == '&':
+			rep = "&amp;"
+		case c == '<':
+			rep = "&lt;"
+		case c == '>':
+			rep = "&gt;"
+		case c == '"' && attr:
+			rep = "&quot;"
+		case c == '\t' || c == '\n' || c == '\r':
+			if !attr {
+				i++
+				continue
+			}
+			rep = " "
+		case c < 0x20:
+			rep = ""
+		default:
+			i++
+			continue
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(rep)
+		i++
+		start = i
 	}
-	return b.String()
+	w.WriteString(s[start:])
 }
