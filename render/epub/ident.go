@@ -2,9 +2,7 @@ package epub
 
 import (
 	"crypto/sha1"
-	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"strings"
 
 	"samizdat/book"
@@ -152,51 +150,4 @@ func uuid5(ns, name string) string {
 	u[8] = u[8]&0x3f | 0x80
 	x := hex.EncodeToString(u)
 	return x[0:8] + "-" + x[8:12] + "-" + x[12:16] + "-" + x[16:20] + "-" + x[20:32]
-}
-
-// contentDigest hashes what makes the book this book: its title,
-// subtitle, authors and the text of every division and note. Settings
-// such as the build date or note placement do not change it.
-func contentDigest(b *book.Book) string {
-	h := sha256.New()
-	field := func(s string) {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	field(b.Meta.Title)
-	field(b.Meta.Subtitle)
-	for _, a := range b.Meta.Authors {
-		field(a.Name)
-	}
-	for _, ch := range b.AllChapters() {
-		field(ch.Kind.String())
-		field(ch.ID)
-		field(book.PlainText(ch.Title))
-		hashBlocks(field, ch.Blocks)
-		for _, n := range ch.Notes {
-			field(n.ID)
-			hashBlocks(field, n.Blocks)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// hashBlocks feeds the text of blocks, with their types, to a digest.
-func hashBlocks(field func(string), blocks []book.Block) {
-	book.WalkBlocks(blocks, func(bl book.Block) bool {
-		field(fmt.Sprintf("%T", bl))
-		switch n := bl.(type) {
-		case *book.CodeBlock:
-			field(n.Text)
-		case *book.Figure:
-			if n.Image != nil && n.Image.Asset != nil {
-				sum := sha256.Sum256(n.Image.Asset.Data)
-				field(hex.EncodeToString(sum[:]))
-			}
-		}
-		for _, ins := range book.BlockInlines(bl) {
-			field(book.PlainText(ins))
-		}
-		return true
-	})
 }
