@@ -83,8 +83,9 @@ func (p *plan) fill(c *container) error {
 			return err
 		}
 	}
+	var scratch xbuf
 	for _, d := range p.docs {
-		data, err := p.document(d)
+		data, err := p.document(d, &scratch)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"bytes"
 	"fmt"
 
 	"samizdat/book"
@@ -8,7 +9,7 @@ import (
 
 // page writes one XHTML content document.
 type page struct {
-	xbuf
+	*xbuf
 	p   *plan
 	doc *document
 	// pos is the position of the block being written, for warnings.
@@ -22,9 +23,14 @@ type page struct {
 	level int
 }
 
-// document renders one content document.
-func (p *plan) document(d *document) ([]byte, error) {
-	pg := &page{p: p, doc: d}
+// document renders one content document. It writes into w, which it
+// empties first and the caller may pass again for the next document, and
+// returns a copy sized to fit: one buffer that grows to the largest
+// document allocates far less than a new one growing for each.
+func (p *plan) document(d *document, w *xbuf) ([]byte, error) {
+	w.Reset()
+	w.depth = 0
+	pg := &page{xbuf: w, p: p, doc: d}
 	pg.head()
 	switch d.kind {
 	case docCover:
@@ -40,7 +46,7 @@ func (p *plan) document(d *document) ([]byte, error) {
 	}
 	pg.close("body")
 	pg.close("html")
-	return pg.Bytes(), nil
+	return bytes.Clone(pg.Bytes()), nil
 }
 
 // head writes the XML declaration, the html element with the document's

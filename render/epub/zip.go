@@ -116,6 +116,9 @@ func (c *container) write(w io.Writer, mod time.Time) error {
 	if err != nil {
 		return err
 	}
+	if buf, ok := w.(*bytes.Buffer); ok {
+		buf.Grow(archiveSize(entries, packed))
+	}
 	date, clock := dosTime(zipTime(mod))
 	zw := zip.NewWriter(w)
 	for i, e := range entries {
@@ -142,6 +145,20 @@ func (c *container) write(w io.Writer, mod time.Time) error {
 		return fmt.Errorf("epub: finishing the archive: %w", err)
 	}
 	return nil
+}
+
+// archiveSize is the size of the archive write makes of entries packed
+// as packed: each entry's local header, data and central directory
+// record, then the end of central directory record. Render writes into
+// memory; growing the buffer to this once spares copying the archive as
+// it grows.
+func archiveSize(entries []zipEntry, packed []packedEntry) int {
+	const localHeader, centralHeader, endRecord = 30, 46, 22
+	n := endRecord
+	for i, e := range entries {
+		n += localHeader + centralHeader + 2*len(e.name) + len(packed[i].data)
+	}
+	return n
 }
 
 // packedEntry is an entry as it goes into the archive: its method, the

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"sort"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"samizdat/book/booktest"
+	"samizdat/render"
 )
 
 // TestMimetypeFirstAndStored checks the OCF signature byte by byte: the
@@ -146,5 +148,32 @@ func TestCompressAllError(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "compressing a:") {
 			t.Errorf("%d workers: error %v; want one about entry a", workers, err)
 		}
+	}
+}
+
+func TestArchiveSize(t *testing.T) {
+	for _, pages := range []int{1, 10} {
+		t.Run(fmt.Sprint(pages), func(t *testing.T) {
+			p, err := newPlan(booktest.Generated(pages), render.Options{Date: buildDate()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := newContainer()
+			if err := p.fill(c); err != nil {
+				t.Fatal(err)
+			}
+			entries := c.order()
+			packed, err := compressAll(entries, c.level, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := c.write(&buf, buildDate()); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := archiveSize(entries, packed), buf.Len(); got != want {
+				t.Errorf("archiveSize = %d, the archive has %d bytes", got, want)
+			}
+		})
 	}
 }
