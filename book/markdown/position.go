@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -13,13 +14,15 @@ import (
 
 // lineStarts returns the byte offset at which each line of src begins.
 func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i := 0; ; {
+		n := bytes.IndexByte(src[i:], '\n')
+		if n < 0 {
+			return starts
 		}
+		i += n + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // position converts a byte offset to FILE:LINE:COL, the column counted in

@@ -73,7 +73,7 @@ func Prepare(file string, src []byte) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &reader{file: file, src: src, lines: lineStarts(src), notes: map[int]*book.Note{}}
+	r := &reader{file: file, src: src, text: string(src), lines: lineStarts(src), notes: map[int]*book.Note{}}
 	fm, fmErr := r.frontMatter()
 	if fmErr != nil {
 		return nil, fmErr
@@ -149,6 +149,10 @@ func clean(file string, src []byte) ([]byte, error) {
 	if bytes.IndexByte(src, '\r') >= 0 {
 		src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	}
+	if bytes.IndexByte(src, 0) < 0 && utf8.Valid(src) {
+		return src, nil
+	}
+	// Only a file with a problem needs its lines, to say where it is.
 	starts := lineStarts(src)
 	for i := 0; i < len(src); {
 		if src[i] == 0 {
@@ -165,8 +169,10 @@ func clean(file string, src []byte) ([]byte, error) {
 
 // reader holds the state of one Parse.
 type reader struct {
-	file  string
-	src   []byte
+	file string
+	src  []byte
+	// text is src as a string, which text nodes take their text from.
+	text  string
 	opt   Options
 	lines []int
 
