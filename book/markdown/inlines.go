@@ -22,11 +22,7 @@ func (r *reader) inline(out []book.Inline, n ast.Node) []book.Inline {
 	switch t := n.(type) {
 	case *ast.Text:
 		r.checkFootnoteRef(t)
-		v := t.Segment.Value(r.src)
-		if !t.IsRaw() {
-			v = unescape(v)
-		}
-		out = append(out, &book.Text{Text: string(v)})
+		out = append(out, &book.Text{Text: r.segmentText(t)})
 		switch {
 		case t.HardLineBreak():
 			out = append(out, &book.LineBreak{})
@@ -141,7 +137,12 @@ func mergeText(ins []book.Inline) []book.Inline {
 			j++
 		}
 		if j > i+1 {
+			n := 0
+			for _, in := range ins[i:j] {
+				n += len(in.(*book.Text).Text)
+			}
 			var b strings.Builder
+			b.Grow(n)
 			for _, in := range ins[i:j] {
 				b.WriteString(in.(*book.Text).Text)
 			}
@@ -176,11 +177,32 @@ func (r *reader) imageOffset(t *ast.Image) int {
 	return from + dest
 }
 
+// segmentText is the text of a text node, escapes applied. Most text has
+// no escapes and is a slice of the source as a string, shared instead of
+// copied.
+func (r *reader) segmentText(t *ast.Text) string {
+	seg := t.Segment
+	v := seg.Value(r.src)
+	if seg.Padding == 0 && (t.IsRaw() || !escaped(v)) {
+		return r.text[seg.Start:seg.Stop]
+	}
+	if !t.IsRaw() {
+		v = unescape(v)
+	}
+	return string(v)
+}
+
+// escaped reports whether v holds a backslash or an ampersand, which
+// unescape may turn into something else.
+func escaped(v []byte) bool {
+	return bytes.IndexByte(v, '\\') >= 0 || bytes.IndexByte(v, '&') >= 0
+}
+
 // unescape applies CommonMark's backslash escapes and character references
 // in one pass, so that an escaped character stays literal: "\\&copy;" is
 // "&copy;", not "©".
 func unescape(v []byte) []byte {
-	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+	if !escaped(v) {
 		return v
 	}
 	out := make([]byte, 0, len(v))
