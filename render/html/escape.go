@@ -10,28 +10,55 @@ import (
 // & < > and " become entities; every other character, typographic quotes
 // and dashes included, is written as it is. Invalid UTF-8 becomes U+FFFD
 // and control characters, which neither HTML nor XML allow in text, are
-// dropped, so the page always parses.
+// dropped, so the page always parses. Runs of characters written as they
+// are go out with one copy each, not rune by rune: nearly all of a book is
+// such runs.
 func writeEscaped(w *bytes.Buffer, s string) {
+	start := 0 // s[start:i] is to be written as it is
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		i += size
-		switch {
-		case r == '&':
-			w.WriteString("&amp;")
-		case r == '<':
-			w.WriteString("&lt;")
-		case r == '>':
-			w.WriteString("&gt;")
-		case r == '"':
-			w.WriteString("&quot;")
-		case r == utf8.RuneError && size == 1:
-			w.WriteRune(utf8.RuneError)
-		case !allowedRune(r):
-			// dropped: not representable in an HTML or XML document
-		default:
-			w.WriteRune(r)
+		c := s[i]
+		if c > '>' && c < 0x7f {
+			// Letters and most punctuation: the bulk of any text.
+			i++
+			continue
 		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				w.WriteString(s[start:i])
+				w.WriteString(string(utf8.RuneError))
+				start = i + size
+			case !allowedRune(r):
+				w.WriteString(s[start:i])
+				start = i + size
+			}
+			i += size
+			continue
+		}
+		var rep string
+		switch c {
+		case '&':
+			rep = "&amp;"
+		case '<':
+			rep = "&lt;"
+		case '>':
+			rep = "&gt;"
+		case '"':
+			rep = "&quot;"
+		default:
+			if c >= ' ' && c != 0x7f || c == '\t' || c == '\n' || c == '\r' {
+				i++
+				continue
+			}
+			// any other control character is dropped
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(rep)
+		i++
+		start = i
 	}
+	w.WriteString(s[start:])
 }
 
 // escape returns s escaped as writeEscaped writes it.
