@@ -87,9 +87,7 @@ func (m *idMap) blocks(blocks []book.Block) {
 		if h, ok := b.(*book.Heading); ok && h.ID != "" {
 			m.claimBook(h, h.ID, "", h.Pos)
 		}
-		for _, ins := range book.BlockInlines(b) {
-			m.inlines(ins)
-		}
+		eachInlines(b, m.inlines)
 		return true
 	})
 }

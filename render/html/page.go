@@ -95,6 +95,7 @@ func (p *page) document() error {
 	if err != nil {
 		return err
 	}
+	p.out.Grow(sizeHint(p.b, len(css)))
 	p.raw("<!DOCTYPE html>\n")
 	p.open("html", "xmlns", xhtmlNS, "lang", p.lang, "xml:lang", p.lang, "dir", dir(p.lang))
 	p.nl()
