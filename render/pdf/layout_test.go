@@ -447,8 +447,8 @@ func TestLineWriterJoinsALinesRunsAndKeepsTheirPlaces(t *testing.T) {
 	for _, r := range runs {
 		lw.add(r.font, r.size, r.x, r.y, tjArray(face, r.text), r.actual)
 	}
-	var got string
-	lw.flush(func(s string) { got = s })
+	lw.close()
+	got := strings.TrimSuffix(string(lw.out), "\n")
 	objects := strings.Split(got, "\n")
 	if len(objects) != 4 {
 		t.Fatalf("%d text objects, want 4 (a line, its italic word, the next line, a run behind it):\n%s", len(objects), got)

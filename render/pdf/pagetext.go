@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"io"
 	"runtime"
 	"strings"
 	"sync"
@@ -20,27 +19,14 @@ import (
 // book, nor copied through fpdf, and for most pages it is written and
 // compressed while the rest of the book is still being laid out.
 
-// textSegment is a stretch of a page's text in one face and size.
-type textSegment struct {
-	font Font
-	size float64
-	ops  string
-}
-
-// write writes the segment's text objects, after the operator that
-// selects its face and size: a text state operator, which may stand
-// outside a text object and holds until changed.
-func (s textSegment) write(w io.Writer) error {
-	var buf [32]byte
-	b := append(buf[:0], fontResource(s.font)...)
+// appendSelect appends the operator that selects face f at size: a
+// text state operator, which may stand outside a text object and holds
+// until changed.
+func appendSelect(b []byte, f Font, size float64) []byte {
+	b = append(b, fontResource(f)...)
 	b = append(b, ' ')
-	b = appendFixed(b, s.size)
-	b = append(b, " Tf\n"...)
-	if _, err := w.Write(b); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, s.ops)
-	return err
+	b = appendFixed(b, size)
+	return append(b, " Tf\n"...)
 }
 
 // pageFontSize is the size textWriter.page starts from, with the
@@ -175,8 +161,8 @@ type textWriter struct {
 // fastest level, as compressStreams packs fpdf's), nil for a page
 // without text.
 func (tw *textWriter) stream(pg *Page) []byte {
-	segs := tw.page(pg)
-	if len(segs) == 0 {
+	text := tw.page(pg)
+	if len(text) == 0 {
 		return nil
 	}
 	tw.z.Reset()
@@ -185,11 +171,8 @@ func (tw *textWriter) stream(pg *Page) []byte {
 	} else {
 		tw.zw.Reset(&tw.z)
 	}
-	for _, s := range segs {
-		// Writes into a buffer do not fail.
-		s.write(tw.zw)
-		io.WriteString(tw.zw, "\n")
-	}
+	// Writes into a buffer do not fail.
+	tw.zw.Write(text)
 	tw.zw.Close()
 	return bytes.Clone(tw.z.Bytes())
 }
@@ -204,21 +187,27 @@ func newTextWriter(fs faces) *textWriter {
 }
 
 // page writes a page's runs of text, a line's runs in one face and size
-// as one text object (see lineWriter), cut into segments where the face
-// or size changes.
-func (tw *textWriter) page(pg *Page) []textSegment {
-	var segs []textSegment
+// as one text object (see lineWriter), each stretch in one face and size
+// after the operator that selects it. The bytes are the writer's own,
+// good until the next page.
+func (tw *textWriter) page(pg *Page) []byte {
 	font, size := FontRegular, float64(pageFontSize)
+	selected := false
 	lw := &tw.lines
-	cut := func(s string) { segs = append(segs, textSegment{font, size, s}) }
+	lw.out = lw.out[:0]
 	for _, t := range pg.Texts {
 		drawn := t.Drawn()
 		if strings.TrimSpace(drawn) == "" {
 			continue
 		}
 		if font != t.Font || size != t.Size {
-			lw.flush(cut)
+			lw.close()
 			font, size = t.Font, t.Size
+			selected = false
+		}
+		if !selected {
+			lw.out = appendSelect(lw.out, font, size)
+			selected = true
 		}
 		tj, ok := tw.tj[t.Font][drawn]
 		if !ok {
@@ -238,6 +227,6 @@ func (tw *textWriter) page(pg *Page) []textSegment {
 		}
 		lw.add(t.Font, t.Size, t.X, pg.Height-t.Y, tj, actual)
 	}
-	lw.flush(cut)
-	return segs
+	lw.close()
+	return lw.out
 }

@@ -147,16 +147,6 @@ func (lw *lineWriter) close() {
 	}
 }
 
-// flush hands what was written to write, without its last newline,
-// and starts afresh.
-func (lw *lineWriter) flush(write func(string)) {
-	lw.close()
-	if n := len(lw.out); n > 0 {
-		write(string(lw.out[:n-1]))
-		lw.out = lw.out[:0]
-	}
-}
-
 // appendFixed appends v with two decimals ("50.00", "-3.25"), rounded
 // half away from zero: the page content's coordinates and sizes. strconv
 // formats a float exactly, through its general algorithm, which was a
