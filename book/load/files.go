@@ -62,14 +62,24 @@ func (l *loader) confine(rel string, at book.Pos) (string, error) {
 	}
 	full := filepath.Join(l.root, filepath.FromSlash(clean))
 	if real, err := filepath.EvalSymlinks(full); err == nil {
-		root, rerr := filepath.EvalSymlinks(l.root)
-		if rerr == nil {
+		if root, rerr := l.realRoot(); rerr == nil {
 			if r, err := filepath.Rel(root, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 				return "", book.Errorf(at, "%q is a link to a file outside the book folder (build with --allow-outside to allow it)", rel)
 			}
 		}
 	}
 	return full, nil
+}
+
+// realRoot is the root with its symbolic links resolved. It is resolved
+// once per load, not once per file: every manuscript and image is
+// confined, and the root's links do not change while a book is read.
+func (l *loader) realRoot() (string, error) {
+	if !l.rootResolved {
+		l.resolvedRoot, l.resolvedRootErr = filepath.EvalSymlinks(l.root)
+		l.rootResolved = true
+	}
+	return l.resolvedRoot, l.resolvedRootErr
 }
 
 // maxPixels bounds an image's size before it is decoded, so that a small

@@ -117,6 +117,10 @@ type loader struct {
 	cache *Cache
 	// pre holds manuscripts prepared ahead of reading (prefetch.go).
 	pre *prefetcher
+	// The root with its links resolved, once confine has needed it.
+	resolvedRoot    string
+	resolvedRootErr error
+	rootResolved    bool
 }
 
 // display is the name of a file in messages: as the user would type it
