@@ -115,6 +115,11 @@ func (w *xbuf) escaped(s string, attr bool) {
 	start := 0 // s[start:i] is plain text not yet written
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c > '>' && c < utf8.RuneSelf {
+			// Letters and most punctuation: the bulk of any text.
+			i++
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if (r == utf8.RuneError && size == 1) || r == 0xfffe || r == 0xffff {
