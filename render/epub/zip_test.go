@@ -177,3 +177,26 @@ func TestArchiveSize(t *testing.T) {
 		})
 	}
 }
+
+func TestCompressWorkers(t *testing.T) {
+	small := []zipEntry{{"a", make([]byte, 1000)}, {"b", make([]byte, parallelArchive/2)}}
+	large := []zipEntry{{"a", make([]byte, parallelArchive/2)}, {"b", make([]byte, parallelArchive/2)}}
+	tests := []struct {
+		name    string
+		entries []zipEntry
+		procs   int
+		want    int
+	}{
+		{"small", small, 4, 1},
+		{"large", large, 4, 4},
+		{"large on one core", large, 1, 1},
+		{"no procs", large, 0, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := compressWorkers(tt.entries, tt.procs); got != tt.want {
+				t.Errorf("compressWorkers = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
