@@ -407,9 +407,7 @@ func (p *plan) walkBlocks(at, owner *document, blocks []book.Block) {
 				p.contentImage(n.Image.Asset, alt)
 			}
 		}
-		for _, ins := range book.BlockInlines(b) {
-			p.walkInlines(at, owner, ins, b.Position())
-		}
+		eachInlines(b, func(ins []book.Inline) { p.walkInlines(at, owner, ins, b.Position()) })
 		return true
 	})
 }
