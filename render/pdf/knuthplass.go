@@ -243,7 +243,8 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 	active := []*breakNode{kp.newNode(breakNode{pos: -1, fitness: decent})}
 	// best holds the best path into this breakpoint for each fitness
 	// class of its last line and each length of its run of hyphens: the
-	// rest of the paragraph may prefer any of them.
+	// rest of the paragraph may prefer any of them. It is emptied as
+	// its nodes join the active list.
 	var best [numFitness][maxHyphenRun + 1]*breakNode
 	for b := 0; b <= n; b++ {
 		ok, forced := kp.legal(b, p)
@@ -255,11 +256,10 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 		if b < n && kp.items[b].kind == itemPenalty {
 			pen, pw, flagged = kp.items[b].penalty, kp.items[b].width, kp.items[b].flagged
 		}
-		best = [numFitness][maxHyphenRun + 1]*breakNode{}
-		found := false
+		found := false // whether best holds any node (it is empty between breaks)
 		var lastDead *breakNode
 		kept := active[:0]
-		for _, a := range active {
+		for i, a := range active {
 			start := a.start
 			w := kp.width(a.line)
 			length := kp.sumW[b] - kp.sumW[start] + pw
@@ -293,6 +293,15 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 			}
 			bad := badness(r, p.emergency)
 			if bad > p.threshold {
+				if r > 0 && !forced && a.line > 0 {
+					// Too loose, and so is every line from the nodes
+					// after this one: active is in the order of the
+					// breaks, so theirs start later, are shorter and
+					// have less to stretch, on the same measure (only
+					// the first line's differs). They stay active.
+					kept = append(kept, active[i+1:]...)
+					break
+				}
 				continue
 			}
 			hyphens := 0
@@ -327,11 +336,15 @@ func (kp *knuthPlass) run(p pass) *breakNode {
 			// Nothing fits: end an overfull line here rather than lose
 			// the paragraph, as TeX's final pass does.
 			best[decent][0] = kp.newNode(breakNode{pos: b, line: lastDead.line + 1, fitness: decent, demerits: lastDead.demerits + 1e15, prev: lastDead})
+			found = true
 		}
-		for f := range best {
-			for _, c := range best[f] {
-				if c != nil {
-					active = append(active, c)
+		if found {
+			for f := range best {
+				for h, c := range best[f] {
+					if c != nil {
+						active = append(active, c)
+						best[f][h] = nil
+					}
 				}
 			}
 		}
