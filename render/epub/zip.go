@@ -32,8 +32,8 @@ const (
 //
 // Measured again as CPU time rather than wall time: on one goroutine
 // level 4 compresses the 1,000-page book in as much CPU as the default
-// (9.1 against 9.2 ms, a saving the wall-clock benchmark owed to
-// scheduling); on a 10-page book its smaller tables save 0.2 to 0.3 ms
+// (9.1 against 9.2 ms; the third less above did not show in CPU
+// time); on a 10-page book its smaller tables save 0.2 to 0.3 ms
 // of a 12.5 ms --format epub build (within the noise of 100 builds) for
 // an EPUB 0.9% larger (the handbook's 1.4%). Neither pays for a larger
 // file.
