@@ -122,24 +122,27 @@ func TestSubsetTag(t *testing.T) {
 func TestNumbersInTheContent(t *testing.T) {
 	tests := []struct {
 		v            float64
-		fixed, tenth string
+		fixed, whole string
 	}{
 		{50, "50.00", "50"},
-		{-212.3, "-212.30", "-212.3"},
+		{-212.3, "-212.30", "-212"},
+		{-212.5, "-212.50", "-213"},
 		{0.004, "0.00", "0"},
 		{-0.004, "0.00", "0"},
+		{-0.3, "-0.30", "0"},
 		{9.996, "10.00", "10"},
-		{1.05, "1.05", "1.1"},
-		{-0.25, "-0.25", "-0.3"},
-		{595.275, "595.28", "595.3"},
-		{12345.6, "12345.60", "12345.6"},
+		{1.05, "1.05", "1"},
+		{-0.25, "-0.25", "0"},
+		{0.5, "0.50", "1"},
+		{595.275, "595.28", "595"},
+		{12345.6, "12345.60", "12346"},
 	}
 	for _, tt := range tests {
 		if got := string(appendFixed(nil, tt.v)); got != tt.fixed {
 			t.Errorf("appendFixed(%v) = %s, want %s", tt.v, got, tt.fixed)
 		}
-		if got := string(appendTenths(nil, adjust(tt.v))); got != tt.tenth {
-			t.Errorf("appendTenths(adjust(%v)) = %s, want %s", tt.v, got, tt.tenth)
+		if got := string(appendWhole(nil, adjust(tt.v))); got != tt.whole {
+			t.Errorf("appendWhole(adjust(%v)) = %s, want %s", tt.v, got, tt.whole)
 		}
 		// The numbers mean what strconv's would, to the last place.
 		if got, _ := strconv.ParseFloat(string(appendFixed(nil, tt.v)), 64); math.Abs(got-tt.v) > 0.005+1e-9 {

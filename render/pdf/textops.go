@@ -27,9 +27,13 @@ type runeSets [numFonts]map[rune]bool
 // a hundredth of a point.
 const maxDrift = 1.0
 
-// adjust rounds a TJ adjustment, in thousandths of an em, to the tenth
-// written: a ten-thousandth of an em is finer than any device draws.
-func adjust(v float64) float64 { return math.Round(v*10) / 10 }
+// adjust rounds a TJ adjustment, in thousandths of an em, to the whole
+// thousandth written: a hundredth of a point in 10-point text, a third of
+// the dot of a 2,400-dpi imagesetter, and the error never adds up, as the
+// next adjustment puts the pen back where the layout has it. Tenths, as
+// written before, made the text a tenth longer and its runs of spacing
+// less alike, for a 1,000-page book's PDF 7 % larger.
+func adjust(v float64) float64 { return math.Round(v) }
 
 // tjRun is a run's part of a TJ operand, and how far it moves the text
 // position, in thousandths of an em, as a reader computes it.
@@ -57,9 +61,10 @@ func tjArray(face *fonts.Face, s string) tjRun {
 			units += face.Kern(prev, r)
 		}
 		want := float64(units) * 1000 / upem
-		if d := adjust(want - written); math.Abs(d) >= maxDrift {
+		if d := want - written; math.Abs(d) >= maxDrift {
+			d = adjust(d)
 			out = append(out, ')')
-			out = appendTenths(out, -d)
+			out = appendWhole(out, -d)
 			out = append(out, '(')
 			written += d
 		}
@@ -129,7 +134,7 @@ func (lw *lineWriter) add(f Font, size, x, y float64, tj tjRun, actual string) {
 		lw.out = append(lw.out, ">>BDC ["...)
 	}
 	if gap := adjust((x - lw.pen) * 1000 / size); gap != 0 {
-		lw.out = appendTenths(lw.out, -gap)
+		lw.out = appendWhole(lw.out, -gap)
 		lw.pen += gap * size / 1000
 	}
 	lw.out = append(lw.out, tj.ops...)
@@ -152,34 +157,17 @@ func (lw *lineWriter) close() {
 // formats a float exactly, through its general algorithm, which was a
 // fifth of the time of writing the pages' text; a number of points to a
 // hundredth needs no more than integer arithmetic.
-func appendFixed(out []byte, v float64) []byte { return appendScaled(out, v, 100, false) }
-
-// appendTenths appends v, a multiple of a tenth (see adjust), as briefly
-// as it can be written: "-212.3", "15".
-func appendTenths(out []byte, v float64) []byte { return appendScaled(out, v, 10, true) }
-
-// appendScaled appends v rounded to the nearest 1/scale (a power of ten),
-// with all its decimals, or without the zeros that end them when trim
-// is set.
-func appendScaled(out []byte, v float64, scale int64, trim bool) []byte {
-	n := int64(math.Round(v * float64(scale)))
+func appendFixed(out []byte, v float64) []byte {
+	n := int64(math.Round(v * 100))
 	if n < 0 {
 		out = append(out, '-')
 		n = -n
 	}
-	out = strconv.AppendInt(out, n/scale, 10)
-	frac := n % scale
-	if trim && frac == 0 {
-		return out
-	}
-	out = append(out, '.')
-	for d := scale / 10; d > 0; d /= 10 {
-		digit := frac / d
-		out = append(out, byte('0'+digit))
-		frac -= digit * d
-		if trim && frac == 0 {
-			break
-		}
-	}
-	return out
+	out = strconv.AppendInt(out, n/100, 10)
+	return append(out, '.', byte('0'+n/10%10), byte('0'+n%10))
+}
+
+// appendWhole appends v, a whole number (see adjust): "-212", "15".
+func appendWhole(out []byte, v float64) []byte {
+	return strconv.AppendInt(out, int64(math.Round(v)), 10)
 }
