@@ -44,24 +44,44 @@ func (ts *typesetter) blocks(bs []book.Block, e env) []entry {
 // again (with every entry some 300 bytes, a long book's lines weigh
 // tens of megabytes).
 func (ts *typesetter) appendBlocks(out []entry, bs []book.Block, e env) []entry {
-	prevPara := false
-	prevAfter := -1.0
+	out, _ = ts.flowBlocks(out, bs, e, blockState{prevAfter: -1})
+	return out
+}
+
+// blockState is all a block's layout needs to know of the blocks before
+// it in its flow.
+type blockState struct {
+	// prevPara says the last block set was a paragraph (the next one
+	// is indented); prevAfter is the space the last block wants after
+	// it, negative before the first.
+	prevPara  bool
+	prevAfter float64
+}
+
+// after returns the state once b is set, when it gave any entries.
+func (st blockState) after(b book.Block, e env) blockState {
+	_, st.prevAfter = spacing(b, e)
+	_, st.prevPara = b.(*book.Paragraph)
+	return st
+}
+
+// flowBlocks is appendBlocks from state st, returning the state after.
+func (ts *typesetter) flowBlocks(out []entry, bs []book.Block, e env, st blockState) ([]entry, blockState) {
 	for _, b := range bs {
-		es := ts.block(b, e, prevPara)
+		es := ts.block(b, e, st.prevPara)
 		if len(es) == 0 {
 			continue
 		}
-		before, after := spacing(b, e)
-		if prevAfter >= 0 {
-			if gap := max(before, prevAfter); gap > 0 {
+		before, _ := spacing(b, e)
+		if st.prevAfter >= 0 {
+			if gap := max(before, st.prevAfter); gap > 0 {
 				out = append(out, space(gap))
 			}
 		}
 		out = append(out, es...)
-		prevAfter = after
-		_, prevPara = b.(*book.Paragraph)
+		st = st.after(b, e)
 	}
-	return out
+	return out, st
 }
 
 // spacing returns the space wanted before and after a block.

@@ -272,7 +272,7 @@ func (ts *typesetter) chapter(ch *book.Chapter, m matter, level int, recto bool)
 	out := ts.opening(ch, st, level)
 	e := ts.bodyEnv()
 	e.markLevel = level + 1
-	out = ts.appendBlocks(out, ch.Blocks, e)
+	out = ts.bodyBlocks(out, ch.Blocks, e)
 	if ts.book.Notes.Placement == book.PlaceChapterEnd {
 		out = append(out, ts.chapterNotes(ch, ts.bodyEnv())...)
 	}

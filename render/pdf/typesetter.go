@@ -84,6 +84,9 @@ type typesetter struct {
 
 	// paras counts the paragraphs set, to tell their lines apart.
 	paras int
+	// pieces is how many pieces a long chapter's body is cut into, to be
+	// set side by side (see bodyBlocks).
+	pieces int
 	// segs, kp and itemBuf are scratch memory for setLine, the line
 	// breaker and paragraphs' horizontal lists.
 	segs    []segment
@@ -127,6 +130,7 @@ func newTypesetter(b *book.Book, fs faces, sz Size, set Settings) *typesetter {
 		ids:         map[string]bool{},
 		hyphenators: &patternCache{sets: map[string]patternSet{}},
 		noteLang:    map[*book.Note]string{},
+		pieces:      piecesFor(b),
 	}
 	ts.ownState()
 	for _, p := range b.Parts {
@@ -198,7 +202,7 @@ func (ts *typesetter) fork() *typesetter {
 	f := &typesetter{
 		book: ts.book, faces: ts.faces, geo: ts.geo, ids: ts.ids,
 		ornament: ts.ornament, bullets: ts.bullets, settings: ts.settings,
-		hyphenators: ts.hyphenators, noteLang: ts.noteLang,
+		hyphenators: ts.hyphenators, noteLang: ts.noteLang, pieces: ts.pieces,
 	}
 	f.ownState()
 	return f
