@@ -77,7 +77,7 @@ func TestCompressStreamsIsTheSameOnAnyNumberOfProcessors(t *testing.T) {
 // finish is compressStreams into a buffer.
 func finish(raw []byte, texts [][]byte, fonts func(int) ([]pdfObject, string, error), catalog ...string) ([]byte, error) {
 	var b bytes.Buffer
-	err := compressStreams(&b, raw, texts, fonts, catalog...)
+	err := compressStreams(&b, raw, texts, nil, fonts, catalog...)
 	return b.Bytes(), err
 }
 
@@ -89,7 +89,7 @@ func TestCompressStreamsAddsCatalogueEntries(t *testing.T) {
 	}
 	// A buffer is grown once, to about the file's size.
 	var buf growRecorder
-	if err := compressStreams(&buf, raw, texts, fonts, "/PageLabels << /Nums [0 << /S /r >>] >>"); err != nil {
+	if err := compressStreams(&buf, raw, texts, nil, fonts, "/PageLabels << /Nums [0 << /S /r >>] >>"); err != nil {
 		t.Fatal(err)
 	}
 	if n := buf.Len(); len(buf.grows) != 1 || buf.grows[0] < n || buf.grows[0] > n+n/10 {
@@ -132,7 +132,7 @@ func (failingWriter) Write([]byte) (int, error) { return 0, io.ErrShortWrite }
 
 func TestCompressStreamsReportsAFailedWrite(t *testing.T) {
 	raw, texts, fonts := uncompressed(t)
-	if err := compressStreams(failingWriter{}, raw, texts, fonts); err == nil || !strings.Contains(err.Error(), "short write") {
+	if err := compressStreams(failingWriter{}, raw, texts, nil, fonts); err == nil || !strings.Contains(err.Error(), "short write") {
 		t.Errorf("a writer that fails gives %v", err)
 	}
 }

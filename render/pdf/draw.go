@@ -95,7 +95,7 @@ func drawOn(w io.Writer, doc *Document, fs faces, d *drawer, early *earlyTexts, 
 	if err := p.Output(&out); err != nil {
 		return fmt.Errorf("pdf: writing: %w", err)
 	}
-	return compressStreams(w, out.Bytes(), texts, func(first int) ([]pdfObject, string, error) {
+	return compressStreams(w, out.Bytes(), texts, early.compressor(), func(first int) ([]pdfObject, string, error) {
 		return fontObjects(fs, runes, first)
 	}, append([]string{"/PageLabels " + labels}, catalog...)...)
 }

@@ -37,17 +37,32 @@ const pageFontSize = 10
 // processors, and returns it by page with the characters each face sets.
 // It consumes the pages' runs: each page's Texts are let go once written,
 // for a long book the better part of its layout's memory. Pages whose
-// text early (when not nil) wrote as they were made are taken from it.
+// text early (when not nil) wrote as they were made are taken from it;
+// when no more than fewLeft are left (the contents pages, as a rule),
+// early's writer, its compressor warm, writes them on this goroutine:
+// a new writer's compressor tables cost more in page faults than those
+// pages take to write.
 func setTexts(pages []*Page, fs faces, early *earlyTexts) ([][]byte, runeSets) {
 	out := make([][]byte, len(pages))
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(pages)))
-	sets := make([]runeSets, workers, workers+1)
-	next := make(chan int, len(pages))
+	var left []int
 	for i, pg := range pages {
 		if segs, ok := early.written(pg); ok {
 			out[i] = segs
 			continue
 		}
+		left = append(left, i)
+	}
+	if early != nil && len(left) <= fewLeft {
+		for _, i := range left {
+			out[i] = early.tw.stream(pages[i])
+			pages[i].Texts = nil
+		}
+		return out, early.tw.runes
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(left)))
+	sets := make([]runeSets, workers, workers+1)
+	next := make(chan int, len(left))
+	for _, i := range left {
 		next <- i
 	}
 	close(next)
@@ -77,6 +92,18 @@ func setTexts(pages []*Page, fs faces, early *earlyTexts) ([][]byte, runeSets) {
 		}
 	}
 	return out, runes
+}
+
+// fewLeft is how many pages setTexts writes with the early writer alone.
+const fewLeft = 16
+
+// compressor returns early's compressor, warm from the pages it wrote,
+// for compressStreams; nil when there is none.
+func (e *earlyTexts) compressor() *zlib.Writer {
+	if e == nil {
+		return nil
+	}
+	return e.tw.zw
 }
 
 // earlyTexts writes the text of pages as the paginator finishes them,
