@@ -52,29 +52,38 @@ func WalkInlines(ins []Inline, fn func(Inline)) {
 // paragraph's text, a heading, a table's cells, a definition's term, a
 // figure's caption, a quotation's source), not those of nested blocks.
 func BlockInlines(b Block) [][]Inline {
+	var out [][]Inline
+	EachBlockInlines(b, func(ins []Inline) { out = append(out, ins) })
+	return out
+}
+
+// EachBlockInlines calls fn with each inline sequence BlockInlines returns
+// for b, in order, without gathering them in a slice: renderers walk
+// every block of a book, nearly all of them paragraphs with one sequence.
+func EachBlockInlines(b Block, fn func([]Inline)) {
 	switch n := b.(type) {
 	case *Paragraph:
-		return [][]Inline{n.Inlines}
+		fn(n.Inlines)
 	case *Heading:
-		return [][]Inline{n.Inlines}
+		fn(n.Inlines)
 	case *BlockQuote:
 		if n.Source != nil {
-			return [][]Inline{{n.Source}}
+			fn([]Inline{n.Source})
 		}
 	case *DefinitionList:
-		var out [][]Inline
 		for _, d := range n.Items {
-			out = append(out, d.Term)
+			fn(d.Term)
 		}
-		return out
 	case *Table:
-		out := append([][]Inline{}, n.Head...)
-		for _, row := range n.Rows {
-			out = append(out, row...)
+		for _, cell := range n.Head {
+			fn(cell)
 		}
-		return out
+		for _, row := range n.Rows {
+			for _, cell := range row {
+				fn(cell)
+			}
+		}
 	case *Figure:
-		return [][]Inline{n.Caption}
+		fn(n.Caption)
 	}
-	return nil
 }

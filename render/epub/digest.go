@@ -87,7 +87,7 @@ func (d *digest) blocks(blocks []book.Block) {
 				d.end()
 			}
 		}
-		eachInlines(bl, d.plainText)
+		book.EachBlockInlines(bl, d.plainText)
 		return true
 	})
 }
@@ -124,21 +124,4 @@ func appendPlainText(dst []byte, ins []book.Inline) []byte {
 		}
 	}
 	return dst
-}
-
-// eachInlines calls fn with each inline sequence book.BlockInlines returns
-// for bl. Paragraphs and headings, nearly every block of a book, are
-// handled here without the slice BlockInlines allocates for them.
-func eachInlines(bl book.Block, fn func([]book.Inline)) {
-	switch n := bl.(type) {
-	case *book.Paragraph:
-		fn(n.Inlines)
-		return
-	case *book.Heading:
-		fn(n.Inlines)
-		return
-	}
-	for _, ins := range book.BlockInlines(bl) {
-		fn(ins)
-	}
 }

@@ -407,7 +407,7 @@ func (p *plan) walkBlocks(at, owner *document, blocks []book.Block) {
 				p.contentImage(n.Image.Asset, alt)
 			}
 		}
-		eachInlines(b, func(ins []book.Inline) { p.walkInlines(at, owner, ins, b.Position()) })
+		book.EachBlockInlines(b, func(ins []book.Inline) { p.walkInlines(at, owner, ins, b.Position()) })
 		return true
 	})
 }

@@ -87,7 +87,7 @@ func (m *idMap) blocks(blocks []book.Block) {
 		if h, ok := b.(*book.Heading); ok && h.ID != "" {
 			m.claimBook(h, h.ID, "", h.Pos)
 		}
-		eachInlines(b, m.inlines)
+		book.EachBlockInlines(b, m.inlines)
 		return true
 	})
 }

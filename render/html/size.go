@@ -30,7 +30,7 @@ func sizeHint(b *book.Book, css int) int {
 			if cb, ok := bl.(*book.CodeBlock); ok {
 				text += len(cb.Text)
 			}
-			eachInlines(bl, inlines)
+			book.EachBlockInlines(bl, inlines)
 			return true
 		})
 	}
@@ -57,20 +57,3 @@ func sizeHint(b *book.Book, css int) int {
 // included, as measured on the generated books of BenchmarkRender and the
 // handbook.
 const markupFactor = 130
-
-// eachInlines calls fn with each inline sequence book.BlockInlines returns
-// for bl. Paragraphs and headings, nearly every block of a book, are
-// handled here without the slice BlockInlines allocates for them.
-func eachInlines(bl book.Block, fn func([]book.Inline)) {
-	switch n := bl.(type) {
-	case *book.Paragraph:
-		fn(n.Inlines)
-		return
-	case *book.Heading:
-		fn(n.Inlines)
-		return
-	}
-	for _, ins := range book.BlockInlines(bl) {
-		fn(ins)
-	}
-}
