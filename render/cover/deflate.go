@@ -7,43 +7,72 @@ import (
 
 // The cover is written as PNG by a small encoder of its own rather than
 // image/png. A cover is four megabytes of palette indexes, almost all
-// of them long runs of the ground, the frame's colour or full ink, and
-// image/png spends most of its time finding those runs again with a
-// general-purpose LZ77 matcher and summing every byte for the zlib
-// trailer. Here the image data is coded as runs directly (each run is
-// a literal and copies of the previous byte, what zlib calls the RLE
-// strategy) with DEFLATE's fixed Huffman codes, and the Adler-32
-// checksum is updated once per run. The file is larger than image/png
-// makes at its fastest level (114 KB against 50 KB for a generated
-// book's cover), but the EPUB deflates it again to a little less than it
-// made of image/png's (32.6 KB against 34.0 KB), and its bytes no longer
+// of them long runs of the ground, the frame's colour or full ink, in
+// rows that repeat the row above wholly or for the most part. image/png
+// spends most of its time finding those runs and rows again with a
+// general-purpose LZ77 matcher (and at its fastest level makes 50 KB of
+// a generated book's cover). Here each row is parsed knowing where
+// matches are (see parseRow): a run is a copy of the byte before, a
+// stretch like the row above a copy from one row back, or, filtered up,
+// a run of zeros. The tokens are written in blocks with Huffman codes
+// made for each block (huffman.go), since a cover uses a handful of
+// symbols very often.
+//
+// The generated 10-page book's cover takes 32.4 KB so, about what a
+// second DEFLATE at level 5 made in the EPUB of the 114 KB that
+// runs alone with the fixed codes took (32.3 KB), so the EPUB stores
+// the PNG as it is rather than compressing it again. The bytes do not
 // depend on the Go version's compress/flate.
 
 // adlerMod is the modulus of the Adler-32 checksum.
 const adlerMod = 65521
 
-// runDeflater writes a zlib stream of one fixed-Huffman DEFLATE block in
-// which a byte equal to the one before it is never written alone: the
-// bytes are gathered into a run, written as copies at distance one.
-type runDeflater struct {
-	out  []byte
-	acc  uint64 // bits not yet in out, the first in the lowest bit
-	nacc uint
-	last int // the last byte written, -1 before the first
-	run  int // bytes equal to last gathered and not yet written
-	a, b uint64
-	// codes are the fixed literal/length codes; copies[l] is how a copy
-	// of length l (3 to maxCopy) is written.
-	codes  [288]prefixCode
-	copies [maxCopy + 1]copyCode
-	// record, when set, gathers every code written.
-	record *[]code
-}
+// token is one item of the compressed stream before it is coded: a
+// literal byte (below 1<<16) or a copy, its length in the high half and
+// its distance in the low.
+type token uint32
 
-// code is bits written to the stream: the len low bits of bits.
-type code struct {
-	bits uint32
-	len  uint8
+// literal is the token for the byte v.
+func literal(v byte) token { return token(v) }
+
+// copyOf is the token for a copy of length bytes from distance bytes
+// back (minCopy to maxCopy, and 1 to maxDistance).
+func copyOf(length, distance int) token { return token(length<<16 | distance) }
+
+// minCopy and maxCopy are the shortest and longest copies DEFLATE can
+// express, maxDistance the farthest.
+const (
+	minCopy     = 3
+	maxCopy     = 258
+	maxDistance = 32768
+)
+
+// blockTokens is how many tokens a block holds at most. A block's codes
+// cost some 40 to 70 bytes; a cover of 20,000 to 60,000 tokens is a few
+// blocks, whose codes suit the parts of the cover they cover (rows of
+// ground and frame, rows of text).
+const blockTokens = 1 << 14
+
+// deflater writes a zlib stream of DEFLATE blocks with codes of their
+// own, from tokens its caller has parsed. The checksum is the caller's
+// to give too (see addSums), since it knows where bytes repeat.
+type deflater struct {
+	out    []byte
+	acc    uint64 // bits not yet in out, the first in the lowest bit
+	nacc   uint
+	a, b   uint64 // the Adler-32 sums
+	tokens []token
+	// litFreq and distFreq count the block's literal/length and
+	// distance symbols.
+	litFreq  [286]uint32
+	distFreq [30]uint32
+	// copies[l] is how a copy of length l is written.
+	copies [maxCopy + 1]copyCode
+	// Room for a block's codes.
+	litLens  [286]uint8
+	distLens [30]uint8
+	lit      [286]prefixCode
+	dist     [30]prefixCode
 }
 
 // prefixCode is a Huffman code ready to be written least significant
@@ -53,41 +82,21 @@ type prefixCode struct {
 	len  uint8
 }
 
-// copyCode is a copy length as DEFLATE writes it: a length symbol and
-// extra bits.
+// copyCode is a copy length or distance as DEFLATE writes it: a symbol
+// and extra bits.
 type copyCode struct {
 	symbol    uint16
 	extra     uint16
 	extraBits uint8
 }
 
-// maxCopy is the longest copy DEFLATE can express.
-const maxCopy = 258
-
-// newRunDeflater starts a zlib stream, to be appended to out.
-func newRunDeflater(out []byte) *runDeflater {
-	z := &runDeflater{out: out, last: -1, a: 1}
-	// The fixed codes (RFC 1951, 3.2.6): symbols 0-143 take 8 bits from
-	// 00110000, 144-255 9 bits from 110010000, 256-279 7 bits from 0,
-	// 280-287 8 bits from 11000000.
-	for s := range z.codes {
-		var c, n int
-		switch {
-		case s < 144:
-			c, n = 0x30+s, 8
-		case s < 256:
-			c, n = 0x190+s-144, 9
-		case s < 280:
-			c, n = s-256, 7
-		default:
-			c, n = 0xc0+s-280, 8
-		}
-		z.codes[s] = prefixCode{bits.Reverse16(uint16(c)) >> (16 - n), uint8(n)}
-	}
+// newDeflater starts a zlib stream, to be appended to out.
+func newDeflater(out []byte) *deflater {
+	z := &deflater{out: out, a: 1, tokens: make([]token, 0, blockTokens+maxCopy)}
 	// Length symbols (RFC 1951, 3.2.5): 257 to 264 stand for 3 to 10,
 	// then each group of four symbols takes one more extra bit, up to
 	// 284; 285 is 258 alone.
-	base := 3
+	base := minCopy
 	for sym := 257; sym < 285; sym++ {
 		extra := 0
 		if sym >= 265 {
@@ -102,16 +111,23 @@ func newRunDeflater(out []byte) *runDeflater {
 	// The zlib header: DEFLATE with a 32 KB window, the fastest
 	// compression level, and a check value making it a multiple of 31.
 	z.out = append(z.out, 0x78, 0x01)
-	z.bits(1, 1) // the last block
-	z.bits(1, 2) // compressed with the fixed codes
 	return z
 }
 
-// bits writes the n low bits of v.
-func (z *runDeflater) bits(v uint64, n uint) {
-	if z.record != nil {
-		*z.record = append(*z.record, code{uint32(v), uint8(n)})
+// distanceCode is how a distance is written (RFC 1951, 3.2.5): codes 0
+// to 3 stand for 1 to 4, then each pair of codes takes one more extra
+// bit.
+func distanceCode(d int) copyCode {
+	x := uint32(d - 1)
+	if x < 4 {
+		return copyCode{symbol: uint16(x)}
 	}
+	n := bits.Len32(x) - 2 // extra bits
+	return copyCode{uint16(2*n + 2 + int(x>>n&1)), uint16(x & (1<<n - 1)), uint8(n)}
+}
+
+// bits writes the n low bits of v, n at most 32.
+func (z *deflater) bits(v uint64, n uint) {
 	z.acc |= v << z.nacc
 	z.nacc += n
 	if z.nacc >= 32 {
@@ -121,106 +137,176 @@ func (z *runDeflater) bits(v uint64, n uint) {
 	}
 }
 
-// symbol writes a literal/length symbol.
-func (z *runDeflater) symbol(s int) {
-	c := z.codes[s]
-	z.bits(uint64(c.bits), uint(c.len))
+// code writes a Huffman code.
+func (z *deflater) code(c prefixCode) { z.bits(uint64(c.bits), uint(c.len)) }
+
+// add appends tokens to the stream, writing out a block whenever one is
+// full.
+func (z *deflater) add(ts []token) {
+	for _, t := range ts {
+		if t < 1<<16 {
+			z.litFreq[t]++
+		} else {
+			z.litFreq[z.copies[t>>16].symbol]++
+			z.distFreq[distanceCode(int(t&0xffff)).symbol]++
+		}
+	}
+	z.tokens = append(z.tokens, ts...)
+	if len(z.tokens) >= blockTokens {
+		z.block(false)
+	}
 }
 
-// write compresses p, which continues the stream.
-func (z *runDeflater) write(p []byte) {
-	for i := 0; i < len(p); {
-		v := p[i]
-		if int(v) == z.last {
-			j := runEnd(p, i, v)
-			z.run += j - i
-			i = j
+// addSums adds n bytes to the checksum whose sum is s1 and whose sum
+// of partial sums is s2 (s1 and s2 of n bytes alone, modulo adlerMod):
+// each of the n bytes adds the running sum a to b, so b gains n·a
+// besides.
+func (z *deflater) addSums(n int, s1, s2 uint64) {
+	z.b = (z.b + uint64(n)%adlerMod*z.a + s2) % adlerMod
+	z.a = (z.a + s1) % adlerMod
+}
+
+// block writes the tokens gathered as one block with codes made for
+// them (RFC 1951, 3.2.7), the last block of the stream if final.
+func (z *deflater) block(final bool) {
+	z.litFreq[256]++ // the end of the block
+	codeLengths(z.litFreq[:], maxCodeBits, z.litLens[:])
+	codeLengths(z.distFreq[:], maxCodeBits, z.distLens[:])
+	canonical(z.litLens[:], z.lit[:])
+	canonical(z.distLens[:], z.dist[:])
+	if final {
+		z.bits(1, 1)
+	} else {
+		z.bits(0, 1)
+	}
+	z.bits(2, 2) // compressed with codes of its own
+	z.writeCodes()
+	for _, t := range z.tokens {
+		if t < 1<<16 {
+			z.code(z.lit[t])
 			continue
 		}
-		z.flushRun()
-		z.symbol(int(v))
-		z.a += uint64(v)
-		z.b += z.a
-		z.reduce()
-		z.last = int(v)
-		i++
+		l := z.copies[t>>16]
+		c := z.lit[l.symbol]
+		z.bits(uint64(c.bits)|uint64(l.extra)<<c.len, uint(c.len+l.extraBits))
+		d := distanceCode(int(t & 0xffff))
+		c = z.dist[d.symbol]
+		z.bits(uint64(c.bits)|uint64(d.extra)<<c.len, uint(c.len+d.extraBits))
 	}
+	z.code(z.lit[256])
+	z.tokens = z.tokens[:0]
+	clear(z.litFreq[:])
+	clear(z.distFreq[:])
 }
 
-// runEnd returns the index of the first byte from i on that is not v,
-// comparing 32 bytes at a time through the long runs of a cover and
-// finding the first other byte among eight by its bits.
-func runEnd(p []byte, i int, v byte) int {
-	eight := uint64(v) * 0x0101010101010101
-	for ; i+32 <= len(p); i += 32 {
-		q := p[i : i+32]
-		d := (binary.LittleEndian.Uint64(q) ^ eight) | (binary.LittleEndian.Uint64(q[8:]) ^ eight) |
-			(binary.LittleEndian.Uint64(q[16:]) ^ eight) | (binary.LittleEndian.Uint64(q[24:]) ^ eight)
-		if d != 0 {
-			break
+// writeCodes writes a block's code lengths: how many literal/length and
+// distance codes there are, the code their lengths are coded in, and the
+// lengths, with runs of one length as repeats (RFC 1951, 3.2.7).
+func (z *deflater) writeCodes() {
+	nlit, ndist := len(z.litLens), len(z.distLens)
+	for nlit > 257 && z.litLens[nlit-1] == 0 {
+		nlit--
+	}
+	for ndist > 1 && z.distLens[ndist-1] == 0 {
+		ndist--
+	}
+	var all [len(z.litLens) + len(z.distLens)]uint8
+	lens := append(append(all[:0], z.litLens[:nlit]...), z.distLens[:ndist]...)
+	// Each symbol of the code-length code, with its extra bits above
+	// bit 8.
+	var symsRoom [len(all)]uint16
+	syms := symsRoom[:0]
+	for i := 0; i < len(lens); {
+		v, run := lens[i], 1
+		for i+run < len(lens) && lens[i+run] == v {
+			run++
+		}
+		i += run
+		if v == 0 {
+			for ; run >= 11; run -= min(run, 138) {
+				syms = append(syms, 18|uint16(min(run, 138)-11)<<8)
+			}
+			if run >= 3 {
+				syms, run = append(syms, 17|uint16(run-3)<<8), 0
+			}
+		} else {
+			syms, run = append(syms, uint16(v)), run-1
+			for ; run >= 3; run -= min(run, 6) {
+				syms = append(syms, 16|uint16(min(run, 6)-3)<<8)
+			}
+		}
+		for ; run > 0; run-- {
+			syms = append(syms, uint16(v))
 		}
 	}
-	for ; i+8 <= len(p); i += 8 {
-		if d := binary.LittleEndian.Uint64(p[i:]) ^ eight; d != 0 {
-			return i + bits.TrailingZeros64(d)/8
-		}
+	var freq [19]uint32
+	for _, s := range syms {
+		freq[s&0xff]++
 	}
-	for i < len(p) && p[i] == v {
-		i++
+	var clLens [19]uint8
+	var cl [19]prefixCode
+	codeLengths(freq[:], maxLengthCodeBits, clLens[:])
+	canonical(clLens[:], cl[:])
+	ncl := 19
+	for ncl > 4 && clLens[lengthOrder[ncl-1]] == 0 {
+		ncl--
 	}
-	return i
-}
-
-// flushRun writes the gathered run as copies of the last byte, and a
-// remainder too short to copy as literals, and adds it to the checksum
-// in one step: n bytes of value v add n·v to the sum a, and to b the n
-// successive values of a, n·a + v·n(n+1)/2. (A run longer than 2^24
-// bytes is added in steps of that many, which keeps the products
-// within 64 bits.)
-func (z *runDeflater) flushRun() {
-	if z.run == 0 {
-		return
+	z.bits(uint64(nlit-257), 5)
+	z.bits(uint64(ndist-1), 5)
+	z.bits(uint64(ncl-4), 4)
+	for i := range ncl {
+		z.bits(uint64(clLens[lengthOrder[i]]), 3)
 	}
-	v := uint64(z.last)
-	for n := uint64(z.run); n > 0; {
-		k := min(n, 1<<24)
-		z.b += k*z.a + v*(k*(k+1)/2)
-		z.a += k * v
-		z.reduce()
-		n -= k
-	}
-	for z.run >= 3 {
-		l := min(z.run, maxCopy)
-		c := z.copies[l]
-		z.symbol(int(c.symbol))
-		z.bits(uint64(c.extra), uint(c.extraBits))
-		z.bits(0, 5) // distance code 0: one byte back
-		z.run -= l
-	}
-	for ; z.run > 0; z.run-- {
-		z.symbol(z.last)
+	extraBits := [19]uint{16: 2, 17: 3, 18: 7}
+	for _, s := range syms {
+		sym := s & 0xff
+		z.code(cl[sym])
+		z.bits(uint64(s>>8), extraBits[sym])
 	}
 }
 
-// reduce takes the checksum's sums modulo adlerMod once they grow large,
-// rather than at every byte and run: they stay below 2^32 and 2^62,
-// from which neither a literal nor a run of up to 2^24 bytes can
-// overflow them.
-func (z *runDeflater) reduce() {
-	if z.a >= 1<<32 || z.b >= 1<<62 {
-		z.a, z.b = z.a%adlerMod, z.b%adlerMod
-	}
-}
-
-// close ends the block and the stream and returns the output with the
-// zlib data appended: the last byte padded with zero bits, then the
-// checksum.
-func (z *runDeflater) close() []byte {
-	z.flushRun()
-	z.symbol(256) // end of block
+// close writes the last block and ends the stream, and returns the
+// output with the zlib data appended: the last byte padded with zero
+// bits, then the checksum.
+func (z *deflater) close() []byte {
+	z.block(true)
 	for ; z.nacc > 0; z.nacc -= min(z.nacc, 8) {
 		z.out = append(z.out, byte(z.acc))
 		z.acc >>= 8
 	}
-	return binary.BigEndian.AppendUint32(z.out, uint32(z.b%adlerMod<<16|z.a%adlerMod))
+	return binary.BigEndian.AppendUint32(z.out, uint32(z.b<<16|z.a))
+}
+
+// adlerSums returns the Adler-32 sums of p alone, modulo adlerMod: the
+// sum of its bytes, and the sum of the running sums after each byte,
+// which counts each byte once for every byte from it to the end. Eight
+// bytes are summed at a time, in 16-bit lanes of a 64-bit word, since a
+// row of a cover is well over a kilobyte.
+func adlerSums(p []byte) (s1, s2 uint64) {
+	const (
+		lanes = 0x00ff00ff00ff00ff
+		ones  = 0x0001000100010001
+		// The weights of the even bytes (8, 6, 4, 2 for bytes 0, 2, 4,
+		// 6) and the odd ones (7, 5, 3, 1), from the top lane down, so
+		// that the product's top lane is the weighted sum.
+		even = 0x0008000600040002
+		odd  = 0x0007000500030001
+	)
+	for len(p) >= 8 {
+		// At most 2^16 bytes between reductions keep s2 within 64 bits.
+		k := min(len(p), 1<<16) &^ 7
+		for q := p[:k]; len(q) >= 8; q = q[8:] {
+			w := binary.LittleEndian.Uint64(q)
+			e, o := w&lanes, w>>8&lanes
+			s2 += 8*s1 + (e*even)>>48 + (o*odd)>>48
+			s1 += ((e + o) * ones) >> 48
+		}
+		p = p[k:]
+		s1, s2 = s1%adlerMod, s2%adlerMod
+	}
+	for _, v := range p {
+		s1 += uint64(v)
+		s2 += s1
+	}
+	return s1 % adlerMod, s2 % adlerMod
 }

@@ -2,10 +2,12 @@ package cover
 
 import (
 	"bytes"
+	"compress/zlib"
 	"encoding/binary"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math/rand/v2"
 	"testing"
 )
@@ -59,36 +61,54 @@ func TestEncodePNG(t *testing.T) {
 	}
 }
 
-// TestPNGWriterRepeats checks that rows written by replaying a repeated
-// row's codes compress exactly as they would have been compressed anew:
-// stretches of repeated rows of several kinds (all ground, ending in
-// another byte than they begin with, starting runs that the row before
-// continues) after every other kind.
+// TestPNGWriterRepeats decodes images made of stretches of repeated rows
+// of several kinds (all ground, ending in another byte than they begin
+// with, short runs and literals, a ramp into a long run, noise) after
+// every other kind, which the writer writes filtered up or not, and as
+// a repeat or parsed anew, and counts the filters it chose.
 func TestPNGWriterRepeats(t *testing.T) {
 	const width = 300
-	kinds := [][]uint8{make([]uint8, width), make([]uint8, width), make([]uint8, width), make([]uint8, width)}
+	r := rand.New(rand.NewPCG(7, 8))
+	kinds := make([][]uint8, 5)
+	for k := range kinds {
+		kinds[k] = make([]uint8, width)
+	}
 	for x := range width {
 		kinds[1][x] = uint8(x / 40 % 3)      // runs of 40, ending in 1
 		kinds[2][x] = uint8(x % 7 / 5 * 30)  // short runs, literals
 		kinds[3][x] = uint8(min(x, 100) / 3) // a ramp into a long run
+		kinds[4][x] = uint8(r.IntN(30))      // noise
 	}
-	r := rand.New(rand.NewPCG(7, 8))
-	var rows [][]uint8
+	img := image.NewPaletted(image.Rect(0, 0, width, 0), palette())
 	for range 200 {
 		k := kinds[r.IntN(len(kinds))]
 		for range 1 + r.IntN(6) {
-			rows = append(rows, k)
+			img.Pix = append(img.Pix, k...)
+			img.Rect.Max.Y++
 		}
 	}
-	w := newPNGWriter(width, len(rows), palette(), 0)
-	z := newRunDeflater(nil)
-	for _, row := range rows {
-		w.writeRow(row)
-		z.write([]byte{0})
-		z.write(row)
+	data := encodePNG(img)
+	m, err := png.Decode(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got, want := idat(t, w.finish()), z.close(); !bytes.Equal(got, want) {
-		t.Errorf("the image data differs from compressing every row anew")
+	if p := m.(*image.Paletted); !bytes.Equal(p.Pix, img.Pix) {
+		t.Fatal("the decoded image differs")
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(idat(t, data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filters := map[byte]int{}
+	for i := 0; i < len(raw); i += width + 1 {
+		filters[raw[i]]++
+	}
+	if filters[filterNone] == 0 || filters[filterUp] == 0 || len(filters) != 2 {
+		t.Errorf("rows by filter: %v; want rows with each of none and up, and no others", filters)
 	}
 }
 
