@@ -62,7 +62,7 @@ func TestZipEntries(t *testing.T) {
 			t.Errorf("%s: has a data descriptor", zf.Name)
 		}
 		want := zip.Deflate
-		if zf.Name == mimetypeName {
+		if zf.Name == mimetypeName || compressedImage([]byte(f.content[zf.Name])) {
 			want = zip.Store
 		}
 		if zf.Method != want {
@@ -198,5 +198,38 @@ func TestCompressWorkers(t *testing.T) {
 				t.Errorf("compressWorkers = %d, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPackStoresCompressedImages checks which entries are stored as they
+// are: the mimetype, and PNG and JPEG files by their signature whatever
+// their names, while text is deflated whatever its name.
+func TestPackStoresCompressedImages(t *testing.T) {
+	text := []byte(strings.Repeat("Liberty of unlicensed printing. ", 20))
+	tests := []struct {
+		name string
+		data []byte
+		want uint16
+	}{
+		{mimetypeName, []byte(mimetypeData), zip.Store},
+		{"OEBPS/images/cover.png", append([]byte("\x89PNG\r\n\x1a\n"), text...), zip.Store},
+		{"OEBPS/images/photo.jpg", append([]byte{0xff, 0xd8, 0xff, 0xe0}, text...), zip.Store},
+		{"OEBPS/images/misnamed", append([]byte("\x89PNG\r\n\x1a\n"), text...), zip.Store},
+		{"OEBPS/images/not-really.png", text, zip.Deflate},
+		{"OEBPS/text/ch1.xhtml", text, zip.Deflate},
+		{"OEBPS/images/truncated.png", []byte("\x89PNG"), zip.Deflate},
+	}
+	d := deflater{level: deflateLevel}
+	for _, tt := range tests {
+		p, err := d.pack(zipEntry{tt.name, tt.data})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if p.method != tt.want {
+			t.Errorf("%s: method %d; want %d", tt.name, p.method, tt.want)
+		}
+		if p.method == zip.Store && !bytes.Equal(p.data, tt.data) {
+			t.Errorf("%s: stored, but not as it is", tt.name)
+		}
 	}
 }
