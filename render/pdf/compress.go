@@ -83,7 +83,7 @@ func compressStreams(w io.Writer, pdf []byte, texts [][]byte, warm *zlib.Writer,
 		// bytes a number), not doubled again and again as it fills.
 		size := len(pdf) + len(fontDict) + 32*len(catalog) + 20*len(extra)
 		for i, j := range jobs {
-			size += len(packed[i]) + 64
+			size += len(orPlain(packed[i], j.data)) + 64
 			if i < len(streams) {
 				size -= len(j.data)
 			}
@@ -119,7 +119,7 @@ func compressStreams(w io.Writer, pdf []byte, texts [][]byte, warm *zlib.Writer,
 		switch {
 		case next < len(streams) && streams[next].obj == n:
 			st := streams[next]
-			writeStream(out, n, "", packed[next])
+			writeStream(out, n, "", packed[next], pdf[st.data:st.data+st.length])
 			out.Write(pdf[st.data+st.length : end])
 			next++
 		case n == resourcesObject:
@@ -249,19 +249,33 @@ func writeObjects(out *countingWriter, objs []pdfObject, packed [][]byte, first 
 		if data == nil {
 			data, packed = packed[0], packed[1:]
 		}
-		writeStream(out, first+i, o.dict, data)
+		writeStream(out, first+i, o.dict, data, o.stream)
 		io.WriteString(out, "\nendstream\nendobj\n")
 	}
 }
 
-// writeStream writes a compressed stream object's head and data, up to
-// the end of the data; entries are the dictionary's other entries.
-func writeStream(out io.Writer, n int, entries string, data []byte) {
+// writeStream writes a stream object's head and data, up to the end of
+// the data; entries are the dictionary's other entries. The data is
+// packed, compressed, or plain when packed is nil (see deflateAll).
+func writeStream(out io.Writer, n int, entries string, packed, plain []byte) {
 	if entries != "" {
 		entries += " "
 	}
-	fmt.Fprintf(out, "%d 0 obj\n<<%s/Filter /FlateDecode /Length %d>>\nstream\n", n, entries, len(data))
-	out.Write(data)
+	if packed == nil {
+		fmt.Fprintf(out, "%d 0 obj\n<<%s/Length %d>>\nstream\n", n, entries, len(plain))
+		out.Write(plain)
+		return
+	}
+	fmt.Fprintf(out, "%d 0 obj\n<<%s/Filter /FlateDecode /Length %d>>\nstream\n", n, entries, len(packed))
+	out.Write(packed)
+}
+
+// orPlain returns packed, or plain when packed is nil.
+func orPlain(packed, plain []byte) []byte {
+	if packed == nil {
+		return plain
+	}
+	return packed
 }
 
 // writeTrailer writes fpdf's trailer (tail, from its cross-reference
@@ -341,7 +355,10 @@ type deflateJob struct {
 }
 
 // deflateAll compresses the streams at the fastest level, as many at once
-// as there are processors, each into its own buffer. When they come to
+// as there are processors, each into its own buffer. A stream shorter
+// than minDeflate is left as it is, its packed data nil: the zlib
+// wrapping alone (header, block, checksum) makes such a stream no
+// smaller, and fpdf writes one for every page (its rules, at most). When they come to
 // no more than smallDeflate bytes and a warm compressor (when not nil,
 // one the pages' text went through) is at hand, it packs them all on
 // this goroutine: a small book's streams take less time to compress than
@@ -361,6 +378,9 @@ func deflateAll(jobs []deflateJob, warm *zlib.Writer) ([][]byte, error) {
 		}
 		for i := range work {
 			j := jobs[i]
+			if len(j.data) < minDeflate {
+				continue
+			}
 			z.Reset()
 			zw.Reset(&z)
 			_, err := zw.Write(j.data)
@@ -397,6 +417,9 @@ func deflateAll(jobs []deflateJob, warm *zlib.Writer) ([][]byte, error) {
 	wg.Wait()
 	return packed, errors.Join(errs...)
 }
+
+// minDeflate is the length from which deflateAll compresses a stream.
+const minDeflate = 128
 
 // smallDeflate is the most deflateAll packs with one compressor.
 const smallDeflate = 256 << 10
