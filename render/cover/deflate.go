@@ -35,6 +35,10 @@ type token uint32
 // literal is the token for the byte v.
 func literal(v byte) token { return token(v) }
 
+// repeatToken stands in the tokens of a block for the deflater's repeat:
+// no literal or copy has its value.
+const repeatToken token = 1<<32 - 1
+
 // copyOf is the token for a copy of length bytes from distance bytes
 // back (minCopy to maxCopy, and 1 to maxDistance).
 func copyOf(length, distance int) token { return token(length<<16 | distance) }
@@ -62,6 +66,13 @@ type deflater struct {
 	nacc   uint
 	a, b   uint64 // the Adler-32 sums
 	tokens []token
+	// repeat is the tokens of a row that repeats the one above, which
+	// tokens holds as repeatToken alone (see addRepeat); repeats counts
+	// them in the block, and held is how many tokens the block holds,
+	// each repeat's counted whole.
+	repeat  []token
+	repeats uint32
+	held    int
 	// litFreq and distFreq count the block's literal/length and
 	// distance symbols.
 	litFreq  [286]uint32
@@ -128,13 +139,22 @@ func distanceCode(d int) copyCode {
 
 // bits writes the n low bits of v, n at most 32.
 func (z *deflater) bits(v uint64, n uint) {
-	z.acc |= v << z.nacc
-	z.nacc += n
-	if z.nacc >= 32 {
-		z.out = binary.LittleEndian.AppendUint32(z.out, uint32(z.acc))
-		z.acc >>= 32
-		z.nacc -= 32
+	z.acc, z.nacc, z.out = putBits(z.acc, z.nacc, z.out, v, n)
+}
+
+// putBits adds the n low bits of v, n at most 32, to the bits acc (nacc
+// of them, fewer than 32) not yet in out. It takes and returns the
+// writer's state rather than a pointer to it, so that a loop writing a
+// block's codes keeps the state in registers.
+func putBits(acc uint64, nacc uint, out []byte, v uint64, n uint) (uint64, uint, []byte) {
+	acc |= v << nacc
+	nacc += n
+	if nacc >= 32 {
+		out = binary.LittleEndian.AppendUint32(out, uint32(acc))
+		acc >>= 32
+		nacc -= 32
 	}
+	return acc, nacc, out
 }
 
 // code writes a Huffman code.
@@ -152,7 +172,21 @@ func (z *deflater) add(ts []token) {
 		}
 	}
 	z.tokens = append(z.tokens, ts...)
-	if len(z.tokens) >= blockTokens {
+	z.held += len(ts)
+	if z.held >= blockTokens {
+		z.block(false)
+	}
+}
+
+// addRepeat appends the tokens of a row that repeats the one above,
+// z.repeat, as one token. Two thirds of a cover's rows are such rows,
+// a third of its tokens: their symbols are counted once for the block
+// and their codes made once (see block), not token by token.
+func (z *deflater) addRepeat() {
+	z.repeats++
+	z.tokens = append(z.tokens, repeatToken)
+	z.held += len(z.repeat)
+	if z.held >= blockTokens {
 		z.block(false)
 	}
 }
@@ -170,6 +204,16 @@ func (z *deflater) addSums(n int, s1, s2 uint64) {
 // them (RFC 1951, 3.2.7), the last block of the stream if final.
 func (z *deflater) block(final bool) {
 	z.litFreq[256]++ // the end of the block
+	if z.repeats > 0 {
+		for _, t := range z.repeat {
+			if t < 1<<16 {
+				z.litFreq[t] += z.repeats
+			} else {
+				z.litFreq[z.copies[t>>16].symbol] += z.repeats
+				z.distFreq[distanceCode(int(t&0xffff)).symbol] += z.repeats
+			}
+		}
+	}
 	codeLengths(z.litFreq[:], maxCodeBits, z.litLens[:])
 	codeLengths(z.distFreq[:], maxCodeBits, z.distLens[:])
 	canonical(z.litLens[:], z.lit[:])
@@ -181,22 +225,75 @@ func (z *deflater) block(final bool) {
 	}
 	z.bits(2, 2) // compressed with codes of its own
 	z.writeCodes()
-	for _, t := range z.tokens {
-		if t < 1<<16 {
-			z.code(z.lit[t])
-			continue
-		}
-		l := z.copies[t>>16]
-		c := z.lit[l.symbol]
-		z.bits(uint64(c.bits)|uint64(l.extra)<<c.len, uint(c.len+l.extraBits))
-		d := distanceCode(int(t & 0xffff))
-		c = z.dist[d.symbol]
-		z.bits(uint64(c.bits)|uint64(d.extra)<<c.len, uint(c.len+d.extraBits))
+	// A repeated row's codes, at most 32 bits to a piece.
+	var rowRoom [2 * 16]prefixBits
+	row := rowRoom[:0]
+	if z.repeats > 0 {
+		row = z.appendCodes(row, z.repeat)
 	}
+	acc, nacc, out := z.acc, z.nacc, z.out
+	for _, t := range z.tokens {
+		switch {
+		case t < 1<<16:
+			c := z.lit[t]
+			acc, nacc, out = putBits(acc, nacc, out, uint64(c.bits), uint(c.len))
+		case t == repeatToken:
+			for _, p := range row {
+				acc, nacc, out = putBits(acc, nacc, out, p.bits, p.len)
+			}
+		default:
+			l, d := z.lengthBits(t)
+			acc, nacc, out = putBits(acc, nacc, out, l.bits, l.len)
+			acc, nacc, out = putBits(acc, nacc, out, d.bits, d.len)
+		}
+	}
+	z.acc, z.nacc, z.out = acc, nacc, out
 	z.code(z.lit[256])
-	z.tokens = z.tokens[:0]
+	z.tokens, z.repeats, z.held = z.tokens[:0], 0, 0
 	clear(z.litFreq[:])
 	clear(z.distFreq[:])
+}
+
+// prefixBits is bits to write: up to 32, a code and its extra bits, or
+// several codes.
+type prefixBits struct {
+	bits uint64
+	len  uint
+}
+
+// lengthBits returns the codes of a copy token with their extra bits,
+// those of its length and those of its distance.
+func (z *deflater) lengthBits(t token) (length, distance prefixBits) {
+	l := z.copies[t>>16]
+	c := z.lit[l.symbol]
+	d := distanceCode(int(t & 0xffff))
+	e := z.dist[d.symbol]
+	return prefixBits{uint64(c.bits) | uint64(l.extra)<<c.len, uint(c.len + l.extraBits)},
+		prefixBits{uint64(e.bits) | uint64(d.extra)<<e.len, uint(e.len + d.extraBits)}
+}
+
+// appendCodes appends the codes of tokens to dst, joining codes into
+// pieces of up to 32 bits.
+func (z *deflater) appendCodes(dst []prefixBits, tokens []token) []prefixBits {
+	add := func(p prefixBits) {
+		if n := len(dst); n > 0 && dst[n-1].len+p.len <= 32 {
+			dst[n-1].bits |= p.bits << dst[n-1].len
+			dst[n-1].len += p.len
+			return
+		}
+		dst = append(dst, p)
+	}
+	for _, t := range tokens {
+		if t < 1<<16 {
+			c := z.lit[t]
+			add(prefixBits{uint64(c.bits), uint(c.len)})
+			continue
+		}
+		l, d := z.lengthBits(t)
+		add(l)
+		add(d)
+	}
+	return dst
 }
 
 // writeCodes writes a block's code lengths: how many literal/length and

@@ -68,6 +68,7 @@ func newPNGWriter(width, height int, palette color.Palette, sizeHint int) *pngWr
 		cur: make([]uint8, width+1), up: make([]uint8, width+1)}
 	w.up[0] = filterUp
 	w.repeat, _ = parseRow(nil, w.up, nil, 0, len(w.up)) // up is all zeros yet
+	w.z.repeat = w.repeat
 	return w
 }
 
@@ -99,14 +100,14 @@ func (w *pngWriter) writeRow(row []uint8) {
 	}
 	w.rows--
 	repeated := w.prev != nil && bytes.Equal(row, w.prev[1:])
-	if repeated != w.repeated && len(w.z.tokens) >= splitBlock {
+	if repeated != w.repeated && w.z.held >= splitBlock {
 		w.z.block(false)
 	}
 	n := len(w.cur)
 	if repeated {
 		// A filter byte and zeros: s1 is the filter byte, and s2 counts
 		// it once for each byte of the row.
-		w.z.add(w.repeat)
+		w.z.addRepeat()
 		w.z.addSums(n, filterUp, filterUp*uint64(n)%adlerMod)
 		if !w.repeated {
 			clear(w.written)
@@ -132,7 +133,7 @@ func (w *pngWriter) writeRow(row []uint8) {
 	clear(w.up[1:])
 	subtractRows(w.up[lo:hi], w.cur[lo:hi], w.prev[lo:hi])
 	var c int
-	w.filtered, c = parseRow(w.filtered[:0], w.up, nil, 0, n)
+	w.filtered, c = parseUp(w.filtered[:0], w.up, lo, hi)
 	plainWritten := w.written[0] == filterNone
 	if plainWritten || c > plainWorthTrying {
 		var cp int
@@ -263,6 +264,39 @@ func parseRow(dst []token, cur, above []byte, from, to int) ([]token, int) {
 			cost += literalCost
 			i++
 		}
+	}
+	return dst, cost
+}
+
+// parseUp appends the tokens parseRow makes of up, a row filtered up
+// that is zeros but from lo to hi, where its first and last bytes are
+// not, and returns their cost. Only lo to hi are parsed: the zeros
+// around them are the filter byte's and runs' tokens straight away.
+func parseUp(dst []token, up []byte, lo, hi int) ([]token, int) {
+	n := len(up)
+	if lo < minCopy || n-hi < minCopy {
+		return parseRow(dst, up, nil, 0, n)
+	}
+	dst = append(dst, literal(up[0]))
+	dst, c1 := zeros(dst, lo-1)
+	dst, c2 := parseRow(dst, up, nil, lo, hi)
+	dst, c3 := zeros(dst, n-hi)
+	return dst, literalCost + c1 + c2 + c3
+}
+
+// zeros appends the tokens parseRow makes of length zeros after a byte
+// that is not zero: the first a literal, the rest runs of the longest
+// copies and, if fewer than minCopy bytes are left, literals.
+func zeros(dst []token, length int) ([]token, int) {
+	if length == 0 {
+		return dst, 0
+	}
+	dst, cost := append(dst, literal(0)), literalCost
+	for length--; length >= minCopy; length -= min(length, maxCopy) {
+		dst, cost = append(dst, copyOf(min(length, maxCopy), 1)), cost+runCost
+	}
+	for ; length > 0; length-- {
+		dst, cost = append(dst, literal(0)), cost+literalCost
 	}
 	return dst, cost
 }
