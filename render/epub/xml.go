@@ -2,7 +2,8 @@ package epub
 
 import (
 	"bytes"
-	"unicode/utf8"
+
+	"samizdat/internal/escape"
 )
 
 // xbuf builds an XML document with two-space indentation for block-level
@@ -104,57 +105,13 @@ func (w *xbuf) attrs(kv []string) {
 // text writes escaped character data.
 func (w *xbuf) text(s string) { w.escaped(s, false) }
 
-// escaped writes s with the characters XML reserves (& < > and, in
-// attributes, ") escaped, leaving all other Unicode as it is: typographic
-// quotes and dashes are written as characters, never as entities.
-// Characters XML 1.0 cannot carry at all (most C0 controls, U+FFFE,
-// U+FFFF) and invalid UTF-8 are dropped; in attributes tabs and line
-// breaks become spaces. It writes runs of plain text with one copy each
-// rather than rune by rune, since almost all of a book is plain text.
+// escaped writes s as XML character data, or as an attribute value
+// (see internal/escape): all Unicode but what XML 1.0 cannot carry is
+// written as it is, typographic quotes and dashes never as entities.
 func (w *xbuf) escaped(s string, attr bool) {
-	start := 0 // s[start:i] is plain text not yet written
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c > '>' && c < utf8.RuneSelf {
-			// Letters and most punctuation: the bulk of any text.
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if (r == utf8.RuneError && size == 1) || r == 0xfffe || r == 0xffff {
-				w.WriteString(s[start:i])
-				start = i + size
-			}
-			i += size
-			continue
-		}
-		var rep string
-		switch {
-		case c == '&':
-			rep = "&amp;"
-		case c == '<':
-			rep = "&lt;"
-		case c == '>':
-			rep = "&gt;"
-		case c == '"' && attr:
-			rep = "&quot;"
-		case c == '\t' || c == '\n' || c == '\r':
-			if !attr {
-				i++
-				continue
-			}
-			rep = " "
-		case c < 0x20:
-			rep = ""
-		default:
-			i++
-			continue
-		}
-		w.WriteString(s[start:i])
-		w.WriteString(rep)
-		i++
-		start = i
+	r := escape.XMLText
+	if attr {
+		r = escape.XMLAttr
 	}
-	w.WriteString(s[start:])
+	escape.Write(&w.Buffer, s, r)
 }

@@ -3,85 +3,16 @@ package html
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
+
+	"samizdat/internal/escape"
 )
 
-// writeEscaped writes s as HTML character data or attribute value:
-// & < > and " become entities; every other character, typographic quotes
-// and dashes included, is written as it is. Invalid UTF-8 becomes U+FFFD
-// and control characters, which neither HTML nor XML allow in text, are
-// dropped, so the page always parses. Runs of characters written as they
-// are go out with one copy each, not rune by rune: nearly all of a book is
-// such runs.
-func writeEscaped(w *bytes.Buffer, s string) {
-	start := 0 // s[start:i] is to be written as it is
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c > '>' && c < 0x7f {
-			// Letters and most punctuation: the bulk of any text.
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			switch {
-			case r == utf8.RuneError && size == 1:
-				w.WriteString(s[start:i])
-				w.WriteString(string(utf8.RuneError))
-				start = i + size
-			case !allowedRune(r):
-				w.WriteString(s[start:i])
-				start = i + size
-			}
-			i += size
-			continue
-		}
-		var rep string
-		switch c {
-		case '&':
-			rep = "&amp;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		case '"':
-			rep = "&quot;"
-		default:
-			if c >= ' ' && c != 0x7f || c == '\t' || c == '\n' || c == '\r' {
-				i++
-				continue
-			}
-			// any other control character is dropped
-		}
-		w.WriteString(s[start:i])
-		w.WriteString(rep)
-		i++
-		start = i
-	}
-	w.WriteString(s[start:])
-}
-
-// escape returns s escaped as writeEscaped writes it.
-func escape(s string) string {
-	var b bytes.Buffer
-	writeEscaped(&b, s)
-	return b.String()
-}
-
-// allowedRune reports whether r may appear in the page's text: not a C0
-// or C1 control other than tab, line feed and carriage return, and not one
-// of the noncharacters U+FFFE and U+FFFF.
-func allowedRune(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return true
-	case r < 0x20, r >= 0x7f && r <= 0x9f:
-		return false
-	case r == 0xfffe || r == 0xffff:
-		return false
-	}
-	return true
-}
+// writeEscaped writes s as HTML character data or attribute value (see
+// internal/escape): & < > and " become entities; every other character,
+// typographic quotes and dashes included, is written as it is. Invalid
+// UTF-8 becomes U+FFFD and control characters, which neither HTML nor
+// XML allow in text, are dropped, so the page always parses.
+func writeEscaped(w *bytes.Buffer, s string) { escape.Write(w, s, escape.HTML) }
 
 // safeScheme reports whether a link may use a URL scheme. Anything not
 // listed — javascript:, vbscript:, data:, file: and schemes not yet
