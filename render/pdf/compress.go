@@ -358,11 +358,12 @@ type deflateJob struct {
 // as there are processors, each into its own buffer. A stream shorter
 // than minDeflate is left as it is, its packed data nil: the zlib
 // wrapping alone (header, block, checksum) makes such a stream no
-// smaller, and fpdf writes one for every page (its rules, at most). When they come to
-// no more than smallDeflate bytes and a warm compressor (when not nil,
-// one the pages' text went through) is at hand, it packs them all on
-// this goroutine: a small book's streams take less time to compress than
-// a new compressor's tables take to be faulted in.
+// smaller, and fpdf writes one for every page (its rules, at most).
+// When the streams come to no more than smallDeflate bytes and a warm
+// compressor (when not nil, one the pages' text went through) is at
+// hand, it packs them all on one goroutine: a small book's streams take
+// less time to compress than a new compressor's tables take to be
+// faulted in.
 func deflateAll(jobs []deflateJob, warm *zlib.Writer) ([][]byte, error) {
 	packed := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))

@@ -219,18 +219,24 @@ func (ts *typesetter) ownState() {
 	}
 }
 
-// checkGlyphs warns once per character that the face cannot draw.
-func (ts *typesetter) checkGlyphs(pos book.Pos, f Font, s string) {
+// checkGlyphs warns once per character that the face cannot draw, and
+// reports whether s has any.
+func (ts *typesetter) checkGlyphs(pos book.Pos, f Font, s string) (lacking bool) {
 	face := ts.faces[f]
 	for _, r := range s {
 		// The face's own answer first: it is cached in an array for
 		// ASCII, and nearly every character has its glyph.
-		if r == ' ' || ts.hasGlyph(f, face.Has, r) || ts.missing[r] {
+		if r == ' ' || ts.hasGlyph(f, face.Has, r) {
+			continue
+		}
+		lacking = true
+		if ts.missing[r] {
 			continue
 		}
 		ts.missing[r] = true
 		ts.warn(warning{pos: pos, msg: fmt.Sprintf("the font has no glyph for %q (U+%04X); it will show as a blank box", r, r), glyph: r})
 	}
+	return lacking
 }
 
 // spaceWidth is the width of a space in font f at size points: every

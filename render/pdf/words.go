@@ -48,15 +48,18 @@ type shapeKey struct {
 func (ts *typesetter) shapeWord(pos book.Pos, f Font, w string) shape {
 	key := shapeKey{ts.hyph, f, w}
 	sh, ok := ts.shapes[key]
+	if ok && !sh.missing {
+		return sh
+	}
 	if !ok {
 		sh = ts.newShape(f, w)
-		ts.shapes[key] = sh
 	}
-	if !ok || sh.missing {
-		for _, s := range sh.syllables {
-			ts.checkGlyphs(pos, f, s.text)
+	for _, s := range sh.syllables {
+		if ts.checkGlyphs(pos, f, s.text) {
+			sh.missing = true
 		}
 	}
+	ts.shapes[key] = sh
 	return sh
 }
 
@@ -92,13 +95,6 @@ func (ts *typesetter) newShape(f Font, w string) shape {
 			sh.syllables = append(sh.syllables, s)
 			prev, _ = utf8.DecodeLastRuneInString(s.text)
 			from = to
-		}
-	}
-	for _, s := range sh.syllables {
-		for _, r := range s.text {
-			if r != ' ' && !ts.hasGlyph(f, ts.faces[f].Has, r) {
-				sh.missing = true
-			}
 		}
 	}
 	return sh
