@@ -122,36 +122,38 @@ func OneLine(s string) string {
 // PlainText returns the text of inlines without markup, as used for
 // document titles, alt text and table-of-contents entries.
 func PlainText(ins []Inline) string {
-	var b []byte
-	var walk func([]Inline)
-	walk = func(ins []Inline) {
-		for _, in := range ins {
-			switch n := in.(type) {
-			case *Text:
-				b = append(b, n.Text...)
-			case *Space, *LineBreak:
-				b = append(b, ' ')
-			case *Emph:
-				walk(n.Inlines)
-			case *Strong:
-				walk(n.Inlines)
-			case *Strike:
-				walk(n.Inlines)
-			case *Code:
-				b = append(b, n.Text...)
-			case *Link:
-				walk(n.Inlines)
-			case *Image:
-				b = append(b, n.Alt...)
-			case *Citation:
-				if n.Rendered != nil {
-					walk(n.Rendered)
-				} else {
-					b = append(b, n.Raw...)
-				}
+	return string(AppendPlainText(nil, ins))
+}
+
+// AppendPlainText appends the text PlainText returns to dst, for callers
+// that gather a book's text without a string per paragraph (the EPUB's
+// content digest).
+func AppendPlainText(dst []byte, ins []Inline) []byte {
+	for _, in := range ins {
+		switch n := in.(type) {
+		case *Text:
+			dst = append(dst, n.Text...)
+		case *Space, *LineBreak:
+			dst = append(dst, ' ')
+		case *Emph:
+			dst = AppendPlainText(dst, n.Inlines)
+		case *Strong:
+			dst = AppendPlainText(dst, n.Inlines)
+		case *Strike:
+			dst = AppendPlainText(dst, n.Inlines)
+		case *Code:
+			dst = append(dst, n.Text...)
+		case *Link:
+			dst = AppendPlainText(dst, n.Inlines)
+		case *Image:
+			dst = append(dst, n.Alt...)
+		case *Citation:
+			if n.Rendered != nil {
+				dst = AppendPlainText(dst, n.Rendered)
+			} else {
+				dst = append(dst, n.Raw...)
 			}
 		}
 	}
-	walk(ins)
-	return string(b)
+	return dst
 }

@@ -35,3 +35,22 @@ func TestBlockInlines(t *testing.T) {
 		})
 	}
 }
+
+// TestPlainText checks the text of every kind of inline, as PlainText
+// gives it and AppendPlainText appends it.
+func TestPlainText(t *testing.T) {
+	ins := []Inline{
+		&Text{Text: "a"}, &Space{}, &LineBreak{},
+		&Emph{Inlines: []Inline{&Strong{Inlines: []Inline{&Strike{Inlines: []Inline{&Text{Text: "b"}}}}}}},
+		&Code{Text: "c"}, &Link{Inlines: []Inline{&Text{Text: "d"}}}, &Image{Alt: "e"},
+		&Citation{Raw: "[@f]"}, &Citation{Raw: "[@g]", Rendered: []Inline{&Text{Text: "G"}}},
+		&NoteRef{}, &PageBreak{},
+	}
+	const want = "a  bcde[@f]G"
+	if got := PlainText(ins); got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
+	if got := string(AppendPlainText([]byte("x"), ins)); got != "x"+want {
+		t.Errorf("AppendPlainText = %q, want %q", got, "x"+want)
+	}
+}

@@ -54,7 +54,7 @@ func (d *digest) field(s string) {
 // plainText adds the plain text of inlines, as book.PlainText gives it,
 // without making it a string first.
 func (d *digest) plainText(ins []book.Inline) {
-	d.buf = appendPlainText(d.buf, ins)
+	d.buf = book.AppendPlainText(d.buf, ins)
 	d.end()
 }
 
@@ -90,38 +90,4 @@ func (d *digest) blocks(blocks []book.Block) {
 		book.EachBlockInlines(bl, d.plainText)
 		return true
 	})
-}
-
-// appendPlainText appends the text of ins to dst exactly as
-// book.PlainText returns it (TestAppendPlainText holds the two together):
-// the digest of a long book would otherwise build a string for every
-// paragraph only to hash it.
-func appendPlainText(dst []byte, ins []book.Inline) []byte {
-	for _, in := range ins {
-		switch n := in.(type) {
-		case *book.Text:
-			dst = append(dst, n.Text...)
-		case *book.Space, *book.LineBreak:
-			dst = append(dst, ' ')
-		case *book.Emph:
-			dst = appendPlainText(dst, n.Inlines)
-		case *book.Strong:
-			dst = appendPlainText(dst, n.Inlines)
-		case *book.Strike:
-			dst = appendPlainText(dst, n.Inlines)
-		case *book.Code:
-			dst = append(dst, n.Text...)
-		case *book.Link:
-			dst = appendPlainText(dst, n.Inlines)
-		case *book.Image:
-			dst = append(dst, n.Alt...)
-		case *book.Citation:
-			if n.Rendered != nil {
-				dst = appendPlainText(dst, n.Rendered)
-			} else {
-				dst = append(dst, n.Raw...)
-			}
-		}
-	}
-	return dst
 }

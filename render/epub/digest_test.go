@@ -74,37 +74,3 @@ func TestContentDigest(t *testing.T) {
 		})
 	}
 }
-
-func TestAppendPlainText(t *testing.T) {
-	b := booktest.Sample()
-	lists := 0
-	check := func(ins []book.Inline) {
-		lists++
-		if got, want := string(appendPlainText([]byte("x"), ins)), "x"+book.PlainText(ins); got != want {
-			t.Errorf("appendPlainText = %q, want %q", got, want)
-		}
-	}
-	for _, ch := range b.AllChapters() {
-		check(ch.Title)
-		blocks := append([]book.Block(nil), ch.Blocks...)
-		for _, n := range ch.Notes {
-			blocks = append(blocks, n.Blocks...)
-		}
-		book.WalkBlocks(blocks, func(bl book.Block) bool {
-			for _, ins := range book.BlockInlines(bl) {
-				check(ins)
-			}
-			return true
-		})
-	}
-	check([]book.Inline{
-		&book.Text{Text: "a"}, &book.Space{}, &book.LineBreak{},
-		&book.Emph{Inlines: []book.Inline{&book.Strong{Inlines: []book.Inline{&book.Strike{Inlines: []book.Inline{&book.Text{Text: "b"}}}}}}},
-		&book.Code{Text: "c"}, &book.Link{Inlines: []book.Inline{&book.Text{Text: "d"}}}, &book.Image{Alt: "e"},
-		&book.Citation{Raw: "[@f]"}, &book.Citation{Raw: "[@g]", Rendered: []book.Inline{&book.Text{Text: "G"}}},
-		&book.NoteRef{}, &book.PageBreak{},
-	})
-	if lists < 20 {
-		t.Fatalf("only %d inline lists checked; the sample book has shrunk", lists)
-	}
-}
