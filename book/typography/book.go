@@ -93,9 +93,7 @@ type passage struct {
 
 func (p *passage) blocks(blocks []book.Block) {
 	book.WalkBlocks(blocks, func(b book.Block) bool {
-		for _, ins := range book.BlockInlines(b) {
-			p.inlines(ins)
-		}
+		book.EachBlockInlines(b, p.inlines)
 		return true
 	})
 }
